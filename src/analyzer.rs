@@ -1,0 +1,203 @@
+//! The [`Analyzer`]: built once from lexicons, immutable, shared by every thread; and
+//! the [`Analysis`] of one text, which borrows the text and the analyzer.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::checkworthy;
+use crate::claims::{self, Claim};
+use crate::entities::{self, Entity};
+use crate::error::LexiconError;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{Lexicon, WordLists};
+use crate::resolve;
+use crate::sentences;
+use crate::sentiment;
+use crate::span::Span;
+use crate::tokenize::{self, Token};
+
+/// Builds an [`Analyzer`]: which entity lexicons to load, in order.
+///
+/// ```
+/// let analyzer = newslens::Analyzer::builder()
+///     .default_lexicons(false)
+///     .lexicon_text("mine.tsv", "id\ttype\tcanonical\naf:1\torganization\tAcme Foods\n")
+///     .build()
+///     .unwrap();
+/// let analysis = analyzer.analyze("Acme Foods said profits rose 5%.");
+/// assert_eq!(analysis.entities[0].canonical, "Acme Foods");
+/// ```
+#[derive(Debug, Default)]
+pub struct AnalyzerBuilder {
+    no_defaults: bool,
+    extra: Vec<LexiconSource>,
+}
+
+#[derive(Debug)]
+enum LexiconSource {
+    File(PathBuf),
+    Text(String, String),
+}
+
+impl AnalyzerBuilder {
+    /// Whether to load the bundled entity lexicons first (default: yes). The bundled
+    /// word lists (cues, roles, sentiment) are always loaded.
+    pub fn default_lexicons(mut self, yes: bool) -> Self {
+        self.no_defaults = !yes;
+        self
+    }
+
+    /// Adds a lexicon file, loaded after the bundled ones (so its entries win).
+    pub fn lexicon_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.extra.push(LexiconSource::File(path.into()));
+        self
+    }
+
+    /// Adds lexicon text in the TSV format; `name` is used in error messages.
+    pub fn lexicon_text(mut self, name: &str, text: &str) -> Self {
+        self.extra
+            .push(LexiconSource::Text(name.to_string(), text.to_string()));
+        self
+    }
+
+    /// Loads the lexicons and compiles the matchers.
+    pub fn build(self) -> Result<Analyzer, LexiconError> {
+        let mut lexicon = if self.no_defaults {
+            Lexicon::new()
+        } else {
+            Lexicon::bundled()
+        };
+        for src in &self.extra {
+            match src {
+                LexiconSource::File(p) => {
+                    lexicon.add_file(p)?;
+                }
+                LexiconSource::Text(name, text) => {
+                    lexicon.add_tsv(name, text)?;
+                }
+            }
+        }
+        Ok(Analyzer::from_parts(lexicon, WordLists::bundled()))
+    }
+}
+
+/// The analyzer: lexicons and compiled matchers. Build it once and share it (it is
+/// `Send + Sync`); [`Analyzer::analyze`] never fails and never panics on any text.
+#[derive(Debug)]
+pub struct Analyzer {
+    lexicon: Lexicon,
+    words: WordLists,
+    gazetteer: Gazetteer,
+    leader_surnames: HashMap<String, usize>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// A sentence and its check-worthiness.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: Span,
+    /// Check-worthiness in [0, 1].
+    pub checkworthiness: f32,
+}
+
+/// Everything newslens found in one text.
+#[derive(Clone, Debug)]
+pub struct Analysis<'a> {
+    /// The analyzed text.
+    pub text: &'a str,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions, sorted by start (then longest first). A name inside the long
+    /// form of an acronym the text defines is reported too, so mentions may nest.
+    pub entities: Vec<Entity<'a>>,
+    /// Claims, in text order.
+    pub claims: Vec<Claim>,
+}
+
+impl Analyzer {
+    /// An analyzer with the bundled lexicons.
+    pub fn new() -> Analyzer {
+        Analyzer::from_parts(Lexicon::bundled(), WordLists::bundled())
+    }
+
+    /// A builder, to choose lexicons.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// An analyzer from an entity lexicon and word lists.
+    pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
+        let gazetteer = Gazetteer::new(&lexicon);
+        let leader_surnames = resolve::leader_surnames(&lexicon);
+        Analyzer {
+            lexicon,
+            words,
+            gazetteer,
+            leader_surnames,
+        }
+    }
+
+    /// The entity lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The word lists.
+    pub fn words(&self) -> &WordLists {
+        &self.words
+    }
+
+    /// The compiled gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub(crate) fn leader_surnames(&self) -> &HashMap<String, usize> {
+        &self.leader_surnames
+    }
+
+    /// Analyzes one text: tokens, sentences, entities, claims, stance and sentiment.
+    pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
+        let tokens = tokenize::tokenize(text);
+        let sentence_spans = sentences::split_sentences(text);
+        let matches = self.gazetteer.find(text);
+        let mut entities = entities::find_entities(self, text, &tokens, &sentence_spans, &matches);
+        sentiment::score_mentions(self, text, &tokens, &sentence_spans, &mut entities);
+        let scores = checkworthy::score_sentences(self, text, &tokens, &sentence_spans, &entities);
+        let claims = claims::find_claims(self, text, &tokens, &sentence_spans, &scores, &entities);
+        let sentences = sentence_spans
+            .iter()
+            .zip(&scores)
+            .map(|(&span, &checkworthiness)| Sentence {
+                span,
+                checkworthiness,
+            })
+            .collect();
+        Analysis {
+            text,
+            tokens,
+            sentences,
+            entities,
+            claims,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyzer_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Analyzer>();
+    }
+}

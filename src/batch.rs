@@ -1,0 +1,724 @@
+//! Batch running: reading articles from JSON Lines, files and directories, analyzing
+//! them in parallel, and writing one record per article in input order.
+//!
+//! Memory stays bounded whatever the corpus size: a reader thread fills batches of at
+//! most [`Options::batch_docs`] documents or [`Options::batch_bytes`] bytes, at most two
+//! batches wait ahead of the workers, and each analyzed batch is written (and flushed)
+//! before the next is analyzed. A single article larger than [`Options::max_bytes`]
+//! becomes an error record without being kept in memory whole.
+//!
+//! Bad input never stops the run: a malformed line, invalid UTF-8, a missing or
+//! non-string `text`, a missing or non-scalar `id`, a file that cannot be read: each
+//! becomes an error record in its place (see [`RecordError`]), and the rest goes on.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::analyzer::Analyzer;
+use crate::output::{ErrorOut, ErrorRecord, Record, SCHEMA_VERSION};
+
+/// One article to analyze.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Its id (from the input, or the file path).
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Title, echoed in the output.
+    pub title: Option<String>,
+    /// Date, echoed in the output.
+    pub date: Option<String>,
+    /// 1-based input line, for JSON Lines.
+    pub line: Option<u64>,
+}
+
+/// Why a record could not be analyzed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The line is not valid JSON.
+    InvalidJson,
+    /// The input is not valid UTF-8.
+    InvalidUtf8,
+    /// The line is JSON but not an object.
+    NotAnObject,
+    /// No `text` field.
+    MissingText,
+    /// `text` is not a string.
+    InvalidText,
+    /// No `id` field (or null).
+    MissingId,
+    /// `id` is not a string or a number.
+    InvalidId,
+    /// The article is larger than the configured maximum.
+    TooLarge,
+    /// The file or stream could not be read.
+    Unreadable,
+}
+
+impl ErrorKind {
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidJson => "invalid_json",
+            ErrorKind::InvalidUtf8 => "invalid_utf8",
+            ErrorKind::NotAnObject => "not_an_object",
+            ErrorKind::MissingText => "missing_text",
+            ErrorKind::InvalidText => "invalid_text",
+            ErrorKind::MissingId => "missing_id",
+            ErrorKind::InvalidId => "invalid_id",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// A record that could not be analyzed, with where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordError {
+    /// The record's id, when it could be read (or the file path).
+    pub id: Option<String>,
+    /// 1-based input line, for JSON Lines.
+    pub line: Option<u64>,
+    /// What kind of problem.
+    pub kind: ErrorKind,
+    /// A readable message.
+    pub message: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.id, self.line) {
+            (Some(id), Some(l)) => write!(f, "line {l} (id {id}): {}", self.message),
+            (None, Some(l)) => write!(f, "line {l}: {}", self.message),
+            (Some(id), None) => write!(f, "{id}: {}", self.message),
+            (None, None) => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// An input item: a document, or an error in its place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// A document to analyze.
+    Doc(Document),
+    /// A record that could not be read.
+    Error(RecordError),
+}
+
+/// Run options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Pretty-print each record (multi-line JSON) instead of JSON Lines.
+    pub pretty: bool,
+    /// Largest article text accepted, in bytes.
+    pub max_bytes: usize,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the record.
+    pub lossy: bool,
+    /// Documents per batch.
+    pub batch_docs: usize,
+    /// Bytes of text per batch.
+    pub batch_bytes: usize,
+}
+
+/// Default largest article: 16 MiB of text.
+pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            pretty: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            lossy: false,
+            batch_docs: 256,
+            batch_bytes: 8 << 20,
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents analyzed.
+    pub documents: u64,
+    /// Error records written.
+    pub errors: u64,
+    /// Bytes of article text analyzed.
+    pub text_bytes: u64,
+    /// Entity mentions found.
+    pub entities: u64,
+    /// Claims found.
+    pub claims: u64,
+}
+
+#[derive(Deserialize)]
+struct RawRecord {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+    #[serde(default)]
+    title: Option<Value>,
+    #[serde(default)]
+    date: Option<Value>,
+}
+
+fn err(id: Option<String>, line: Option<u64>, kind: ErrorKind, message: impl Into<String>) -> Item {
+    Item::Error(RecordError {
+        id,
+        line,
+        kind,
+        message: message.into(),
+    })
+}
+
+/// Parses one JSON Lines record (`line_no` is 1-based).
+pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
+    let at = Some(line_no);
+    let owned;
+    let line = match std::str::from_utf8(line) {
+        Ok(s) => s,
+        Err(e) if opts.lossy => {
+            let _ = e;
+            owned = String::from_utf8_lossy(line).into_owned();
+            owned.as_str()
+        }
+        Err(e) => {
+            return err(
+                None,
+                at,
+                ErrorKind::InvalidUtf8,
+                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+            )
+        }
+    };
+    if !line.trim_start().starts_with('{') {
+        // Only an object is a record (serde would read `[id, text]` positionally).
+        return match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+            Ok(_) => err(None, at, ErrorKind::NotAnObject, "the line is JSON but not an object"),
+            Err(e) => err(None, at, ErrorKind::InvalidJson, format!("invalid JSON: {e}")),
+        };
+    }
+    let raw: RawRecord = match serde_json::from_str(line) {
+        Ok(r) => r,
+        Err(e) => return err(None, at, ErrorKind::InvalidJson, format!("invalid JSON: {e}")),
+    };
+    let id = match raw.id {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Value::Null) => return err(None, at, ErrorKind::MissingId, "no `id` field"),
+        Some(other) => {
+            return err(
+                None,
+                at,
+                ErrorKind::InvalidId,
+                format!("`id` must be a string or a number, found {}", json_type(&other)),
+            )
+        }
+    };
+    let text = match raw.text {
+        Some(Value::String(s)) => s,
+        None | Some(Value::Null) => return err(Some(id), at, ErrorKind::MissingText, "no `text` field"),
+        Some(other) => {
+            return err(
+                Some(id),
+                at,
+                ErrorKind::InvalidText,
+                format!("`text` must be a string, found {}", json_type(&other)),
+            )
+        }
+    };
+    if text.len() > opts.max_bytes {
+        return err(
+            Some(id),
+            at,
+            ErrorKind::TooLarge,
+            format!("text is {} bytes, more than the maximum of {}", text.len(), opts.max_bytes),
+        );
+    }
+    let scalar = |v: Option<Value>| match v {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    };
+    Item::Doc(Document {
+        id,
+        text,
+        title: scalar(raw.title),
+        date: scalar(raw.date),
+        line: at,
+    })
+}
+
+fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads JSON Lines, one [`Item`] per non-blank line. A line longer than the limit
+/// (twice `max_bytes`, plus 64 KiB for the JSON around the text) is skipped without
+/// being held in memory and reported as too large. A read error ends the stream with
+/// an error item.
+pub struct JsonlReader<R> {
+    reader: R,
+    source: String,
+    opts: Options,
+    line_no: u64,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// Reads from `reader`; `source` names it in error messages.
+    pub fn new(reader: R, source: &str, opts: &Options) -> JsonlReader<R> {
+        JsonlReader {
+            reader,
+            source: source.to_string(),
+            opts: opts.clone(),
+            line_no: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads one line into `buf` (without the line break), up to `cap` bytes. Returns
+    /// `Ok(None)` at the end, `Ok(Some(true))` if the line was cut at the cap.
+    fn read_line(&mut self, cap: usize) -> io::Result<Option<bool>> {
+        self.buf.clear();
+        let mut over = false;
+        let mut any = false;
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok(any.then_some(over));
+            }
+            any = true;
+            let (take, found) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            if !over {
+                let room = cap.saturating_sub(self.buf.len());
+                if take > room {
+                    over = true;
+                    self.buf.clear();
+                } else {
+                    self.buf.extend_from_slice(&chunk[..take]);
+                }
+            }
+            self.reader.consume(take + usize::from(found));
+            if found {
+                return Ok(Some(over));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if self.done {
+            return None;
+        }
+        let cap = self.opts.max_bytes.saturating_mul(2).saturating_add(64 << 10);
+        loop {
+            match self.read_line(cap) {
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(err(
+                        None,
+                        Some(self.line_no + 1),
+                        ErrorKind::Unreadable,
+                        format!("{}: read error: {e}", self.source),
+                    ));
+                }
+                Ok(Some(over)) => {
+                    self.line_no += 1;
+                    if over {
+                        return Some(err(
+                            None,
+                            Some(self.line_no),
+                            ErrorKind::TooLarge,
+                            format!("line is longer than {cap} bytes"),
+                        ));
+                    }
+                    let mut line = self.buf.as_slice();
+                    if self.line_no == 1 {
+                        line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                    }
+                    if line.last() == Some(&b'\r') {
+                        line = &line[..line.len() - 1];
+                    }
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue; // blank lines are skipped
+                    }
+                    return Some(parse_jsonl_line(line, self.line_no, &self.opts));
+                }
+            }
+        }
+    }
+}
+
+/// Reads a plain-text article (the whole input is one article with id `id`).
+pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
+    let mut bytes = Vec::new();
+    let limit = opts.max_bytes as u64 + 1;
+    if let Err(e) = reader.by_ref().take(limit).read_to_end(&mut bytes) {
+        return err(Some(id.to_string()), None, ErrorKind::Unreadable, format!("read error: {e}"));
+    }
+    if bytes.len() > opts.max_bytes {
+        return err(
+            Some(id.to_string()),
+            None,
+            ErrorKind::TooLarge,
+            format!("text is more than the maximum of {} bytes", opts.max_bytes),
+        );
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) if opts.lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            return err(
+                Some(id.to_string()),
+                None,
+                ErrorKind::InvalidUtf8,
+                format!(
+                    "invalid UTF-8 at byte {} (use --lossy to replace it)",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        }
+    };
+    Item::Doc(Document {
+        id: id.to_string(),
+        text,
+        title: None,
+        date: None,
+        line: None,
+    })
+}
+
+/// True for paths read as JSON Lines (`.jsonl`, `.ndjson`).
+pub fn is_jsonl_path(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+/// All files under `path` in sorted order (hidden entries skipped); `path` itself if
+/// it is a file. Unreadable directories are reported as error items.
+fn walk(path: &Path, out: &mut Vec<Result<PathBuf, Item>>) {
+    if !path.is_dir() {
+        out.push(Ok(path.to_path_buf()));
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Err(err(
+                Some(path.display().to_string()),
+                None,
+                ErrorKind::Unreadable,
+                format!("cannot read directory: {e}"),
+            )));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| e.path())
+        .collect();
+    children.sort();
+    for c in children {
+        walk(&c, out);
+    }
+}
+
+/// Items from a list of paths: files (plain text, or JSON Lines by extension) and
+/// directories (walked in sorted order). `-` is standard input as plain text, or as
+/// JSON Lines when `jsonl` is set.
+pub fn items_from_paths(
+    paths: Vec<PathBuf>,
+    jsonl: bool,
+    opts: Options,
+) -> impl Iterator<Item = Item> + Send {
+    let mut files = Vec::new();
+    for p in &paths {
+        if p.as_os_str() == "-" {
+            files.push(Ok(p.clone()));
+        } else {
+            walk(p, &mut files);
+        }
+    }
+    files.into_iter().flat_map(move |f| -> Box<dyn Iterator<Item = Item> + Send> {
+        let path = match f {
+            Ok(p) => p,
+            Err(item) => return Box::new(std::iter::once(item)),
+        };
+        if path.as_os_str() == "-" {
+            let stdin = io::stdin();
+            return if jsonl {
+                Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, stdin), "stdin", &opts))
+            } else {
+                Box::new(std::iter::once(read_text(stdin, "stdin", &opts)))
+            };
+        }
+        let name = path.display().to_string();
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                return Box::new(std::iter::once(err(
+                    Some(name),
+                    None,
+                    ErrorKind::Unreadable,
+                    format!("cannot open: {e}"),
+                )))
+            }
+        };
+        if jsonl || is_jsonl_path(&path) {
+            Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, file), &name, &opts))
+        } else {
+            Box::new(std::iter::once(read_text(file, &name, &opts)))
+        }
+    })
+}
+
+/// Renders one item as output bytes (one JSON line, or pretty JSON and a newline).
+pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>) -> Summary {
+    let mut s = Summary::default();
+    let write = |out: &mut Vec<u8>, v: &dyn erased::Ser| {
+        v.write(out, pretty);
+        out.push(b'\n');
+    };
+    match item {
+        Item::Doc(doc) => {
+            let analysis = analyzer.analyze(&doc.text);
+            let mut record = Record::new(&doc.id, &analysis);
+            record.title = doc.title.as_deref();
+            record.date = doc.date.as_deref();
+            s.documents = 1;
+            s.text_bytes = doc.text.len() as u64;
+            s.entities = record.entities.len() as u64;
+            s.claims = record.claims.len() as u64;
+            write(out, &record);
+        }
+        Item::Error(e) => {
+            let record = ErrorRecord {
+                id: e.id.as_deref(),
+                schema_version: SCHEMA_VERSION,
+                line: e.line,
+                error: ErrorOut {
+                    kind: e.kind.as_str(),
+                    message: &e.message,
+                },
+            };
+            s.errors = 1;
+            write(out, &record);
+        }
+    }
+    s
+}
+
+mod erased {
+    //! Serialization to a buffer for the two record types.
+    pub trait Ser {
+        fn write(&self, out: &mut Vec<u8>, pretty: bool);
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn write(&self, out: &mut Vec<u8>, pretty: bool) {
+            // Serializing these plain structs into a Vec cannot fail.
+            let r = if pretty {
+                serde_json::to_writer_pretty(&mut *out, self)
+            } else {
+                serde_json::to_writer(&mut *out, self)
+            };
+            debug_assert!(r.is_ok());
+        }
+    }
+}
+
+/// Called with each error item as it is written (for messages on stderr).
+pub type OnError<'a> = &'a (dyn Fn(&RecordError) + Sync);
+
+/// Analyzes `items` in parallel (on `pool`, or rayon's global pool) and writes one
+/// record per item, in input order, to `out`. Returns what was done, or the first
+/// write error (a closed pipe included: the caller decides whether that is an error).
+pub fn run<I, W>(
+    analyzer: &Analyzer,
+    items: I,
+    mut out: W,
+    opts: &Options,
+    pool: Option<&rayon::ThreadPool>,
+    on_error: OnError,
+) -> io::Result<Summary>
+where
+    I: Iterator<Item = Item> + Send,
+    W: Write,
+{
+    let (tx, rx) = sync_channel::<Vec<Item>>(2);
+    let batch_docs = opts.batch_docs.max(1);
+    let batch_bytes = opts.batch_bytes.max(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(batch_docs);
+            let mut bytes = 0usize;
+            for item in items {
+                if let Item::Doc(d) = &item {
+                    bytes += d.text.len();
+                }
+                batch.push(item);
+                if batch.len() >= batch_docs || bytes >= batch_bytes {
+                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+        });
+        let mut total = Summary::default();
+        for batch in rx {
+            let work = || -> Vec<(Vec<u8>, Summary)> {
+                batch
+                    .par_iter()
+                    .map(|item| {
+                        let mut buf = Vec::with_capacity(4096);
+                        let s = render(analyzer, item, opts.pretty, &mut buf);
+                        (buf, s)
+                    })
+                    .collect()
+            };
+            let rendered = match pool {
+                Some(p) => p.install(work),
+                None => work(),
+            };
+            for (item, (buf, s)) in batch.iter().zip(&rendered) {
+                if let Item::Error(e) = item {
+                    on_error(e);
+                }
+                out.write_all(buf)?;
+                total.documents += s.documents;
+                total.errors += s.errors;
+                total.text_bytes += s.text_bytes;
+                total.entities += s.entities;
+                total.claims += s.claims;
+            }
+            out.flush()?;
+        }
+        Ok(total)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Item {
+        parse_jsonl_line(line.as_bytes(), 7, &Options::default())
+    }
+
+    fn kind(item: &Item) -> Option<ErrorKind> {
+        match item {
+            Item::Error(e) => Some(e.kind),
+            Item::Doc(_) => None,
+        }
+    }
+
+    #[test]
+    fn line_errors() {
+        let cases = [
+            (r#"{"id": "a", "text": "x"}"#, None),
+            (r#"{"id": 5, "text": "x", "extra": [1, {"deep": true}]}"#, None),
+            (r#"{"id": "a", "text": "x""#, Some(ErrorKind::InvalidJson)),
+            (r#"[1, 2]"#, Some(ErrorKind::NotAnObject)),
+            (r#""just a string""#, Some(ErrorKind::NotAnObject)),
+            (r#"{"text": "x"}"#, Some(ErrorKind::MissingId)),
+            (r#"{"id": null, "text": "x"}"#, Some(ErrorKind::MissingId)),
+            (r#"{"id": {"a": 1}, "text": "x"}"#, Some(ErrorKind::InvalidId)),
+            (r#"{"id": "a"}"#, Some(ErrorKind::MissingText)),
+            (r#"{"id": "a", "text": 3}"#, Some(ErrorKind::InvalidText)),
+        ];
+        for (line, want) in cases {
+            assert_eq!(kind(&parse(line)), want, "{line}");
+        }
+        // Extreme nesting hits serde_json's recursion limit: an error, not a crash.
+        let deep = format!("{{\"id\":\"a\",\"text\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(kind(&parse(&deep)), Some(ErrorKind::InvalidJson));
+        // Deep nesting in an ignored field is skipped without recursion trouble.
+        let deep = format!("{{\"id\":\"a\",\"text\":\"t\",\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(kind(&parse(&deep)), None);
+    }
+
+    #[test]
+    fn invalid_utf8_line() {
+        let item = parse_jsonl_line(b"{\"id\": \"a\", \"text\": \"\xff\"}", 3, &Options::default());
+        assert_eq!(kind(&item), Some(ErrorKind::InvalidUtf8));
+        let lossy = Options {
+            lossy: true,
+            ..Options::default()
+        };
+        let item = parse_jsonl_line(b"{\"id\": \"a\", \"text\": \"\xff\"}", 3, &lossy);
+        assert!(matches!(item, Item::Doc(d) if d.text == "\u{FFFD}"));
+    }
+
+    #[test]
+    fn reader_lines_bom_crlf_blank() {
+        let data = b"\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"one\"}\r\n\n  \nnot json\n{\"id\":\"b\",\"text\":\"two\"}";
+        let items: Vec<Item> = JsonlReader::new(&data[..], "t", &Options::default()).collect();
+        assert_eq!(items.len(), 3);
+        assert!(matches!(&items[0], Item::Doc(d) if d.id == "a" && d.line == Some(1)));
+        assert!(matches!(&items[1], Item::Error(e) if e.line == Some(4) && e.kind == ErrorKind::InvalidJson));
+        assert!(matches!(&items[2], Item::Doc(d) if d.id == "b" && d.line == Some(5)));
+    }
+
+    #[test]
+    fn reader_caps_long_lines() {
+        let opts = Options {
+            max_bytes: 10,
+            ..Options::default()
+        };
+        let long = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"ok\"}}\n", "x".repeat(200_000));
+        let items: Vec<Item> = JsonlReader::new(long.as_bytes(), "t", &opts).collect();
+        assert_eq!(kind(&items[0]), Some(ErrorKind::TooLarge));
+        assert!(matches!(&items[1], Item::Doc(d) if d.id == "b"));
+    }
+
+    #[test]
+    fn text_too_large_and_invalid() {
+        let opts = Options {
+            max_bytes: 4,
+            ..Options::default()
+        };
+        assert_eq!(kind(&read_text(&b"12345"[..], "f", &opts)), Some(ErrorKind::TooLarge));
+        assert_eq!(kind(&read_text(&b"\xff"[..], "f", &opts)), Some(ErrorKind::InvalidUtf8));
+        assert!(kind(&read_text(&b"1234"[..], "f", &opts)).is_none());
+    }
+}

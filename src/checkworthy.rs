@@ -1,0 +1,123 @@
+//! Check-worthiness: how worth fact-checking each sentence is, in [0, 1].
+//!
+//! A transparent linear score over features of the sentence, squashed by a logistic
+//! function. What raises it: numbers, quantities and money; years; named entities;
+//! attribution cues; comparisons and trends (more, record, increase). What lowers it:
+//! questions, very short sentences, and first- or second-person talk with no number.
+
+use crate::analyzer::Analyzer;
+use crate::entities::Entity;
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind};
+
+const QUANTITY_WORDS: &[&str] = &[
+    "percent", "per", "million", "billion", "trillion", "thousand", "hundred", "dozen", "half",
+    "twice", "times", "majority", "average", "rate", "%", "$", "€", "£",
+];
+
+const TREND_WORDS: &[&str] = &[
+    "more", "less", "most", "least", "fewer", "increase", "increased", "decrease", "decreased",
+    "rose", "fell", "grew", "dropped", "doubled", "tripled", "record", "largest", "biggest",
+    "highest", "lowest", "first", "only", "never", "ever", "cut", "raised", "lost", "won",
+    "killed", "died", "than", "since", "because", "caused", "led",
+];
+
+const PERSONAL: &[&str] = &["i", "we", "you", "me", "us", "my", "our", "your"];
+
+#[inline]
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Scores every sentence. `entities` must be sorted by start.
+pub(crate) fn score_sentences(
+    analyzer: &Analyzer,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &[Entity],
+) -> Vec<f32> {
+    let cues = &analyzer.words().cues;
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut ent_i = 0;
+    let mut lowered = String::new();
+    for sent in sentences {
+        let lo = tokens.partition_point(|t| t.span.start < sent.start);
+        let hi = tokens.partition_point(|t| t.span.start < sent.end);
+        let toks = &tokens[lo..hi];
+        let mut words = 0usize;
+        let mut numbers = 0usize;
+        let mut years = 0usize;
+        let mut quantities = 0usize;
+        let mut trends = 0usize;
+        let mut personal = 0usize;
+        let mut cue = false;
+        for t in toks {
+            let w = t.text(text);
+            match t.kind {
+                TokenKind::Number => {
+                    numbers += 1;
+                    if w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
+                        years += 1;
+                    }
+                }
+                TokenKind::Word => {
+                    words += 1;
+                    lowered.clear();
+                    lowered.push_str(w);
+                    lowered.make_ascii_lowercase();
+                    let l = lowered.as_str();
+                    if QUANTITY_WORDS.contains(&l) {
+                        quantities += 1;
+                    }
+                    if TREND_WORDS.contains(&l) {
+                        trends += 1;
+                    }
+                    if PERSONAL.contains(&l) {
+                        personal += 1;
+                    }
+                    if !cue && cues.contains_key(l) {
+                        cue = true;
+                    }
+                }
+                TokenKind::Punct => {
+                    if QUANTITY_WORDS.contains(&w) {
+                        quantities += 1;
+                    }
+                }
+                TokenKind::Possessive => {}
+            }
+        }
+        while ent_i < entities.len() && entities[ent_i].span.start < sent.start {
+            ent_i += 1;
+        }
+        let mut n_ent = 0;
+        let mut j = ent_i;
+        while j < entities.len() && entities[j].span.start < sent.end {
+            n_ent += 1;
+            j += 1;
+        }
+        let question = sent.slice(text).trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
+        let non_year_numbers = numbers - years;
+        let mut x = -1.6f32;
+        x += 0.9 * (non_year_numbers.min(2) as f32);
+        x += 0.4 * (years.min(1) as f32);
+        x += 0.5 * (quantities.min(2) as f32);
+        x += 0.3 * (n_ent.min(3) as f32);
+        x += 0.35 * (trends.min(3) as f32);
+        if cue {
+            x += 0.6;
+        }
+        if question {
+            x -= 1.2;
+        }
+        if words < 6 {
+            x -= 1.0;
+        }
+        if personal > 0 && numbers == 0 {
+            x -= 0.4 * (personal.min(3) as f32);
+        }
+        out.push(sigmoid(x));
+    }
+    out
+}

@@ -1,0 +1,646 @@
+//! Claims: attributed statements (speaker, cue, content), direct quotes, and
+//! unattributed check-worthy assertions, each with a stance and a modality.
+//!
+//! Attribution is found per sentence from cues:
+//! - `according to X` (X runs to the next comma or the sentence end; the content is the
+//!   rest of the sentence);
+//! - reporting verbs from the cue lexicon (`said`, `confirmed`, `pledged`,
+//!   `expressed concern`...). The speaker is the noun phrase before the verb (skipping
+//!   auxiliaries, adverbs and a parenthetical between commas), or after it in the
+//!   inverted `..., said the minister.` form, or, for a participle after a comma
+//!   (`..., arguing that ...`), the subject of the main clause. The content is the quote
+//!   next to the cue, else the clause after it (without `that`), else the clause before
+//!   `, X said`.
+//!
+//! A speaker phrase whose head is an entity mention is resolved to that entity
+//! (`Eurojust President Michael Schmid` -> the mention `Michael Schmid`); otherwise the
+//! phrase itself is the speaker (`European officials`).
+//!
+//! Stance comes from the cue class (deny, criticize, concern, warn: `oppose`; praise,
+//! promise: `support`) and otherwise from the sentiment of the content. Modality is
+//! `negated` (a denial or a negation), `hedged` (allegedly, may, could...) or
+//! `asserted`, with the word that decided it.
+
+use crate::analyzer::Analyzer;
+use crate::entities::{is_capitalized, Entity};
+use crate::lexicon::{CueClass, EntityType};
+use crate::sentiment::valence_of;
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind};
+
+/// What kind of claim a [`Claim`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    /// A statement credited to a speaker by a cue.
+    Attributed,
+    /// A direct quotation with no cue found in its sentence.
+    Quote,
+    /// An unattributed sentence that is worth checking.
+    Assertion,
+}
+
+impl ClaimKind {
+    /// The lower-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Attributed => "attributed",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Assertion => "assertion",
+        }
+    }
+}
+
+/// The speaker's stance toward what the claim is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Stance {
+    /// For it.
+    Support,
+    /// Against it.
+    Oppose,
+    /// Neither, or not known.
+    Neutral,
+}
+
+impl Stance {
+    /// The lower-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Oppose => "oppose",
+            Stance::Neutral => "neutral",
+        }
+    }
+}
+
+/// How firmly the claim is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Hedged: allegedly, reportedly, may, could, appears to.
+    Hedged,
+    /// Denied or negated.
+    Negated,
+}
+
+impl Modality {
+    /// The lower-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Hedged => "hedged",
+            Modality::Negated => "negated",
+        }
+    }
+}
+
+/// Who a claim is credited to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker's words in the text: an entity mention or a noun phrase.
+    pub span: Span,
+    /// Index into the analysis' entities when the speaker is one.
+    pub entity: Option<usize>,
+}
+
+/// One claim.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Claim {
+    /// The claim: from the first to the last of its parts (or its sentence).
+    pub span: Span,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Kind of claim.
+    pub kind: ClaimKind,
+    /// Check-worthiness in [0, 1].
+    pub score: f32,
+    /// The speaker, when credited.
+    pub speaker: Option<Speaker>,
+    /// The cue ("said", "according to").
+    pub cue: Option<Span>,
+    /// The cue's class, when a lexicon cue.
+    pub cue_class: Option<CueClass>,
+    /// What is claimed.
+    pub content: Option<Span>,
+    /// Stance of the speaker.
+    pub stance: Stance,
+    /// Asserted, hedged or negated.
+    pub modality: Modality,
+    /// The word that made it hedged or negated.
+    pub modality_cue: Option<Span>,
+}
+
+/// Auxiliaries and adverbs skipped between a subject and its reporting verb.
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "have", "has", "had", "will", "would", "also", "however", "reportedly", "previously",
+    "repeatedly", "publicly", "later", "again", "already", "recently", "initially", "did",
+    "does", "do", "is", "was", "were", "are", "be", "been", "not", "never", "could", "may",
+    "might", "should", "must", "can", "firmly", "strongly", "earlier", "then", "once", "all",
+    "both", "further", "separately", "privately", "openly", "flatly", "quickly", "still",
+];
+
+/// Words that end a speaker noun phrase when walking back from the cue.
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "when", "while", "but", "because", "as", "if", "after",
+    "before", "so", "since", "although", "though", "and", "or", "where", "than", "whether",
+    "said", "says", "is", "was", "are", "were", "to",
+];
+
+/// Determiners: a cue word right after one is a noun ("the claims", "a report").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+    "this", "that", "such", "no", "any", "some",
+];
+
+/// Words that make a claim hedged.
+const HEDGES: &[&str] = &[
+    "allegedly", "alleged", "reportedly", "may", "might", "could", "appears", "appear",
+    "appeared", "seems", "seem", "seemed", "possibly", "perhaps", "likely", "unlikely",
+    "probably", "suggests", "suggest", "suggested", "unconfirmed", "purportedly", "apparently",
+];
+
+/// Words that negate a claim.
+const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "neither", "nor", "nothing", "none"];
+
+#[inline]
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Direct quotations in `text`: the spans inside the quote marks. Curly and
+/// guillemet quotes pair up; straight double quotes alternate; an unclosed quote ends
+/// at its paragraph's end.
+pub fn find_quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match (open, c) {
+            (None, '“') | (None, '«') => open = Some((i + c.len_utf8(), c)),
+            (None, '"') => open = Some((i + 1, c)),
+            (Some((s, '“')), '”') | (Some((s, '«')), '»') | (Some((s, '"')), '"') => {
+                if i > s {
+                    out.push(Span::new(s, i));
+                }
+                open = None;
+            }
+            (Some((s, _)), '\n') => {
+                // A blank line ends the paragraph.
+                let mut blank = false;
+                while let Some(&(_, n)) = iter.peek() {
+                    if n == '\n' {
+                        blank = true;
+                    }
+                    if !n.is_whitespace() {
+                        break;
+                    }
+                    iter.next();
+                }
+                if blank {
+                    if i > s {
+                        out.push(Span::new(s, i));
+                    }
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, _)) = open {
+        let end = text.trim_end().len();
+        if end > s {
+            out.push(Span::new(s, end));
+        }
+    }
+    out
+}
+
+/// Finds the claims of one analyzed text.
+pub(crate) fn find_claims(
+    analyzer: &Analyzer,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    checkworthiness: &[f32],
+    entities: &[Entity],
+) -> Vec<Claim> {
+    let quotes = find_quotes(text);
+    let mut claims = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        let lo = tokens.partition_point(|t| t.span.start < sent.start);
+        let hi = tokens.partition_point(|t| t.span.start < sent.end);
+        let toks = &tokens[lo..hi];
+        let before = claims.len();
+        find_attributions(analyzer, text, toks, *sent, &quotes, entities, &mut claims);
+        for c in &mut claims[before..] {
+            c.sentence = si;
+            c.score = checkworthiness[si];
+        }
+        if claims.len() == before {
+            // A quotation in this sentence with no cue: a quote claim.
+            if let Some(q) = quotes.iter().find(|q| sent.contains(**q) && q.len() > 20) {
+                claims.push(Claim {
+                    span: *q,
+                    sentence: si,
+                    kind: ClaimKind::Quote,
+                    score: checkworthiness[si],
+                    speaker: None,
+                    cue: None,
+                    cue_class: None,
+                    content: Some(*q),
+                    stance: Stance::Neutral,
+                    modality: Modality::Asserted,
+                    modality_cue: None,
+                });
+            } else if checkworthiness[si] >= ASSERTION_THRESHOLD {
+                let content = trim_final_punct(text, *sent);
+                let (modality, modality_cue) = modality(text, toks, content, None);
+                claims.push(Claim {
+                    span: *sent,
+                    sentence: si,
+                    kind: ClaimKind::Assertion,
+                    score: checkworthiness[si],
+                    speaker: None,
+                    cue: None,
+                    cue_class: None,
+                    content: Some(content),
+                    stance: Stance::Neutral,
+                    modality,
+                    modality_cue,
+                });
+            }
+        }
+    }
+    claims
+}
+
+/// Check-worthiness from which an unattributed sentence is reported as a claim.
+pub const ASSERTION_THRESHOLD: f32 = 0.5;
+
+/// The sentence span without its final punctuation and closing quotes.
+fn trim_final_punct(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let t = s.trim_end_matches(|c: char| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')') || c.is_whitespace());
+    Span::new(span.start, span.start + t.len())
+}
+
+/// A cue found in a sentence: token range and class.
+struct CueHit {
+    first: usize,
+    last: usize,
+    class: Option<CueClass>,
+    according_to: bool,
+    participle: bool,
+}
+
+fn find_attributions(
+    analyzer: &Analyzer,
+    text: &str,
+    toks: &[Token],
+    sent: Span,
+    quotes: &[Span],
+    entities: &[Entity],
+    out: &mut Vec<Claim>,
+) {
+    let cues = &analyzer.words().cues;
+    let in_quote = |span: Span| quotes.iter().any(|q| q.contains(span));
+    let mut hits: Vec<CueHit> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        if t.kind != TokenKind::Word || in_quote(t.span) {
+            k += 1;
+            continue;
+        }
+        let w = lower(t.text(text));
+        if w == "according" && toks.get(k + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to")) {
+            hits.push(CueHit {
+                first: k,
+                last: k + 1,
+                class: Some(CueClass::Report),
+                according_to: true,
+                participle: false,
+            });
+            k += 2;
+            continue;
+        }
+        // Longest cue phrase of up to three words ("expressed concern", "told reporters").
+        let mut best: Option<(usize, CueClass)> = None;
+        let mut phrase = w.to_string();
+        for n in 0..3 {
+            if n > 0 {
+                let Some(next) = toks.get(k + n) else { break };
+                if next.kind != TokenKind::Word {
+                    break;
+                }
+                phrase.push(' ');
+                phrase.push_str(&lower(next.text(text)));
+            }
+            if let Some(c) = cues.get(phrase.as_str()) {
+                best = Some((k + n, c.class));
+            }
+        }
+        if let Some((last, class)) = best {
+            let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
+            let is_noun = prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
+            if !is_noun {
+                hits.push(CueHit {
+                    first: k,
+                    last,
+                    class: Some(class),
+                    according_to: false,
+                    participle: w.ends_with("ing"),
+                });
+            }
+            k = last + 1;
+            continue;
+        }
+        k += 1;
+    }
+
+    let sent_end = trim_final_punct(text, sent).end;
+    for hit in &hits {
+        let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
+        let (speaker_np, content) = if hit.according_to {
+            according_to(text, toks, hit, sent, sent_end)
+        } else {
+            verb_cue(text, toks, hit, sent, sent_end, quotes)
+        };
+        let speaker = speaker_np.map(|np| resolve_speaker(np, entities));
+        let content = content.filter(|c| !c.is_empty());
+        let mut span = cue;
+        for part in [speaker.map(|s| s.span), content].into_iter().flatten() {
+            span = Span::new(span.start.min(part.start), span.end.max(part.end));
+        }
+        let (modality, modality_cue) = match hit.class {
+            Some(CueClass::Deny) => (Modality::Negated, Some(cue)),
+            _ => content.map_or((Modality::Asserted, None), |c| modality(text, toks, c, Some(cue))),
+        };
+        let stance = stance(analyzer, text, toks, hit.class, content);
+        out.push(Claim {
+            span,
+            sentence: 0,
+            kind: ClaimKind::Attributed,
+            score: 0.0,
+            speaker,
+            cue: Some(cue),
+            cue_class: hit.class,
+            content,
+            stance,
+            modality,
+            modality_cue,
+        });
+    }
+}
+
+/// `according to X`: the speaker phrase runs to the next comma or the end; the content
+/// is the rest of the sentence.
+fn according_to(text: &str, toks: &[Token], hit: &CueHit, sent: Span, sent_end: usize) -> (Option<Span>, Option<Span>) {
+    let np_first = hit.last + 1;
+    let mut np_last = None;
+    let mut j = np_first;
+    while j < toks.len() && toks[j].span.end <= sent_end {
+        let s = toks[j].text(text);
+        if toks[j].kind == TokenKind::Punct && matches!(s, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
+            break;
+        }
+        np_last = Some(j);
+        j += 1;
+    }
+    let speaker = np_last.map(|l| Span::new(toks[np_first].span.start, toks[l].span.end));
+    let cue_start = toks[hit.first].span.start;
+    let content = if hit.first > 0 {
+        // "X happened, according to Y": the content is before the cue.
+        let mut end = hit.first;
+        while end > 0 && toks[end - 1].kind == TokenKind::Punct && toks[end - 1].text(text) == "," {
+            end -= 1;
+        }
+        (end > 0).then(|| Span::new(sent.start, toks[end - 1].span.end.min(cue_start)))
+    } else {
+        // "According to Y, X happened."
+        let after = j + 1;
+        (after < toks.len() && toks[after].span.start < sent_end).then(|| Span::new(toks[after].span.start, sent_end))
+    };
+    (speaker, content)
+}
+
+/// A reporting verb: find the speaker phrase and the content around it.
+fn verb_cue(
+    text: &str,
+    toks: &[Token],
+    hit: &CueHit,
+    sent: Span,
+    sent_end: usize,
+    quotes: &[Span],
+) -> (Option<Span>, Option<Span>) {
+    let word = |j: usize| lower(toks[j].text(text));
+    let is_punct = |j: usize, p: &str| toks[j].kind == TokenKind::Punct && toks[j].text(text) == p;
+    // Quote next to the cue.
+    let cue_span = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
+    let quote_before = quotes
+        .iter()
+        .rev()
+        .find(|q| q.end <= cue_span.start && cue_span.start - q.end <= 40 && q.end >= sent.start.saturating_sub(400));
+    let quote_after = quotes
+        .iter()
+        .find(|q| q.start >= cue_span.end && q.start - cue_span.end <= 40 && q.start < sent.end + 2);
+
+    let prev_is_comma_or_quote = hit.first > 0
+        && matches!(toks[hit.first - 1].text(text), "," | "”" | "\"" | "’" | "'");
+
+    // Participle after a comma: the speaker is the main clause's subject.
+    if hit.participle && prev_is_comma_or_quote {
+        let speaker = main_subject(text, toks);
+        let content = after_cue(text, toks, hit.last + 1, sent_end);
+        return (speaker, content);
+    }
+    // Inverted: "..., said the minister." / "“...,” said Schmid."
+    if prev_is_comma_or_quote {
+        let after = hit.last + 1;
+        if after < toks.len() {
+            let w = toks[after].text(text);
+            let starts_np = toks[after].kind == TokenKind::Word
+                && (is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()));
+            if starts_np {
+                let mut j = after;
+                while j < toks.len() && toks[j].span.end <= sent_end && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"") {
+                    j += 1;
+                }
+                if j > after {
+                    let speaker = Span::new(toks[after].span.start, toks[j - 1].span.end);
+                    let content = quote_before.copied().or_else(|| before_comma(text, toks, hit.first, sent));
+                    return (Some(speaker), content);
+                }
+            }
+        }
+    }
+    // Normal order: speaker before the cue.
+    let mut j = hit.first;
+    // Skip auxiliaries and adverbs.
+    while j > 0 && toks[j - 1].kind == TokenKind::Word && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref()) {
+        j -= 1;
+    }
+    // Skip one parenthetical between commas: "Critics, particularly in Europe, have ...".
+    if j > 0 && is_punct(j - 1, ",") {
+        let mut k = j - 1;
+        let mut found = None;
+        while k > 0 && j - k <= 8 {
+            k -= 1;
+            if is_punct(k, ",") {
+                found = Some(k);
+                break;
+            }
+        }
+        if let Some(k) = found {
+            j = k;
+            while j > 0 && toks[j - 1].kind == TokenKind::Word && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref()) {
+                j -= 1;
+            }
+        }
+    }
+    let np_end = j;
+    let mut s = j;
+    while s > 0 && np_end - s < 8 {
+        let t = toks[s - 1];
+        let ok = match t.kind {
+            TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
+            TokenKind::Possessive | TokenKind::Number => true,
+            TokenKind::Punct => matches!(t.text(text), "." | "-" | "&") && s - 1 > 0,
+        };
+        if !ok {
+            break;
+        }
+        s -= 1;
+    }
+    let speaker = (s < np_end).then(|| Span::new(toks[s].span.start, toks[np_end - 1].span.end));
+    let content = if let Some(q) = quote_after {
+        Some(*q)
+    } else if let Some(q) = quote_before.filter(|_| hit.last + 1 >= toks.len() || toks[hit.last + 1].span.start >= sent_end) {
+        Some(*q)
+    } else {
+        after_cue(text, toks, hit.last + 1, sent_end)
+            .or_else(|| if speaker.is_some() { before_comma(text, toks, s, sent) } else { None })
+    };
+    (speaker, content)
+}
+
+/// The clause after a cue, without a leading `that` or comma, to the sentence end.
+fn after_cue(text: &str, toks: &[Token], mut j: usize, sent_end: usize) -> Option<Span> {
+    while j < toks.len() && (matches!(toks[j].text(text), "," | ":" | "that" | "“" | "\"") || toks[j].text(text).eq_ignore_ascii_case("that")) {
+        j += 1;
+    }
+    (j < toks.len() && toks[j].span.start < sent_end).then(|| Span::new(toks[j].span.start, sent_end))
+}
+
+/// The clause from the sentence start to the comma before token `j` (`X, he said`).
+fn before_comma(text: &str, toks: &[Token], j: usize, sent: Span) -> Option<Span> {
+    let mut end = j;
+    while end > 0 && matches!(toks[end - 1].text(text), "," | "”" | "\"" | "’") {
+        end -= 1;
+    }
+    (end > 0 && end < j).then(|| Span::new(sent.start, toks[end - 1].span.end))
+}
+
+/// The subject of the sentence's main clause: after an introductory `However,`,
+/// up to the first auxiliary or verb-like word.
+fn main_subject(text: &str, toks: &[Token]) -> Option<Span> {
+    let mut start = 0;
+    if let Some(c) = toks.iter().take(5).position(|t| t.text(text) == ",") {
+        start = c + 1;
+    }
+    let mut end = start;
+    while end < toks.len() && end - start < 8 {
+        let t = toks[end];
+        let w = lower(t.text(text));
+        let ok = match t.kind {
+            TokenKind::Word => !SKIP_BEFORE_CUE.contains(&w.as_ref()) && !NP_STOP.contains(&w.as_ref()),
+            TokenKind::Possessive | TokenKind::Number => true,
+            TokenKind::Punct => matches!(t.text(text), "." | "-"),
+        };
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
+}
+
+/// A speaker phrase whose last word ends an entity mention is that mention.
+fn resolve_speaker(np: Span, entities: &[Entity]) -> Speaker {
+    let head = entities.iter().enumerate().rev().find(|(_, e)| {
+        np.contains(e.span)
+            && e.span.end == np.end
+            && matches!(e.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country)
+    });
+    match head {
+        Some((i, e)) => Speaker {
+            span: e.span,
+            entity: Some(i),
+        },
+        None => Speaker {
+            span: np,
+            entity: None,
+        },
+    }
+}
+
+/// Modality of a content span: negated, hedged or asserted, with the deciding word.
+fn modality(text: &str, toks: &[Token], content: Span, cue: Option<Span>) -> (Modality, Option<Span>) {
+    let region = match cue {
+        Some(c) => Span::new(c.start.min(content.start), c.end.max(content.end)),
+        None => content,
+    };
+    let mut hedge = None;
+    for t in toks.iter().filter(|t| region.contains(t.span)) {
+        let w = lower(t.text(text));
+        let w = w.as_ref();
+        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+            return (Modality::Negated, Some(t.span));
+        }
+        if hedge.is_none() && HEDGES.contains(&w) {
+            hedge = Some(t.span);
+        }
+    }
+    match hedge {
+        Some(h) => (Modality::Hedged, Some(h)),
+        None => (Modality::Asserted, None),
+    }
+}
+
+/// Stance from the cue class, else from the content's sentiment.
+fn stance(analyzer: &Analyzer, text: &str, toks: &[Token], class: Option<CueClass>, content: Option<Span>) -> Stance {
+    match class {
+        Some(CueClass::Deny | CueClass::Criticize | CueClass::Concern | CueClass::Warn) => return Stance::Oppose,
+        Some(CueClass::Praise | CueClass::Promise) => return Stance::Support,
+        _ => {}
+    }
+    let Some(content) = content else { return Stance::Neutral };
+    let words: Vec<&Token> = toks.iter().filter(|t| content.contains(t.span)).collect();
+    let score = valence_of(analyzer, text, &words);
+    if score >= 0.4 {
+        Stance::Support
+    } else if score <= -0.4 {
+        Stance::Oppose
+    } else {
+        Stance::Neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes() {
+        let text = "He said “it is over” and “done.” Then \"straight\" quotes.";
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(q, vec!["it is over", "done.", "straight"]);
+        let text = "“First paragraph runs on\n\n“and continues here.”";
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(q, vec!["First paragraph runs on", "and continues here."]);
+    }
+}

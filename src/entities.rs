@@ -1,0 +1,314 @@
+//! Entity mentions: gazetteer hits, title patterns, and in-document resolution put
+//! together into one sorted list.
+//!
+//! The stage runs in this order, each step seeing what the earlier ones found:
+//! 1. gazetteer matches ([`crate::gazetteer`]);
+//! 2. names after a title or honorific (`Eurojust President Michael Schmid`,
+//!    `then-Attorney General Merrick Garland`, `Mr. Rahami`), when no lexicon entry
+//!    matched them;
+//! 3. in-document resolution ([`crate::resolve`]): acronyms defined in the text, and
+//!    surnames alone linked to the person the document introduced (or, for heads of
+//!    state and government, to the one leader with that surname).
+
+use std::borrow::Cow;
+
+use crate::analyzer::Analyzer;
+use crate::gazetteer::{Form, GazetteerMatch};
+use crate::lexicon::{EntityType, RoleKind};
+use crate::resolve;
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind};
+
+/// How an entity mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FoundBy {
+    /// A lexicon name or alias.
+    Lexicon,
+    /// A lexicon demonym ("Russian" -> Russia).
+    Demonym,
+    /// A name after a title or honorific.
+    Pattern,
+    /// The long form of an acronym defined in the text, or the acronym.
+    Acronym,
+    /// A surname alone, linked to a person.
+    Surname,
+}
+
+impl FoundBy {
+    /// The lower-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Lexicon => "lexicon",
+            FoundBy::Demonym => "demonym",
+            FoundBy::Pattern => "pattern",
+            FoundBy::Acronym => "acronym",
+            FoundBy::Surname => "surname",
+        }
+    }
+}
+
+/// Sentiment of a sentence toward an entity mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Polarity {
+    /// Favourable.
+    Positive,
+    /// Unfavourable.
+    Negative,
+    /// Neither.
+    #[default]
+    Neutral,
+}
+
+impl Polarity {
+    /// The lower-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+            Polarity::Neutral => "neutral",
+        }
+    }
+}
+
+/// A sentiment label and score in [-1, 1].
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Sentiment {
+    /// The label.
+    pub label: Polarity,
+    /// The score: negative below zero, positive above.
+    pub score: f32,
+}
+
+/// One entity mention, resolved to its canonical entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity<'a> {
+    /// The mention (without a possessive `'s`).
+    pub span: Span,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// Subtype from the lexicon (empty when unknown).
+    pub subtype: &'a str,
+    /// Canonical name.
+    pub canonical: Cow<'a, str>,
+    /// Canonical id: the lexicon id, or `doc:...` for entities only this document has.
+    pub id: Cow<'a, str>,
+    /// ISO alpha-3 country of the entity, where known.
+    pub country: Option<&'a str>,
+    /// How the mention was found.
+    pub found_by: FoundBy,
+    /// True when a possessive `'s` follows the mention.
+    pub possessive: bool,
+    /// Index of the lexicon entry, when the entity is one.
+    pub entry: Option<usize>,
+    /// Index of the sentence holding the mention.
+    pub sentence: usize,
+    /// How the sentence speaks of the entity (filled by the sentiment stage).
+    pub sentiment: Sentiment,
+}
+
+impl<'a> Entity<'a> {
+    /// An entity for lexicon entry `entry` at `span`.
+    pub(crate) fn from_entry(analyzer: &'a Analyzer, span: Span, entry: usize, found_by: FoundBy, possessive: bool) -> Entity<'a> {
+        let e = &analyzer.lexicon().entries()[entry];
+        Entity {
+            span,
+            entity_type: e.entity_type,
+            subtype: &e.subtype,
+            canonical: Cow::Borrowed(&e.canonical),
+            id: Cow::Borrowed(&e.id),
+            country: e.country.as_deref(),
+            found_by,
+            possessive,
+            entry: Some(entry),
+            sentence: 0,
+            sentiment: Sentiment::default(),
+        }
+    }
+
+    /// A copy of this entity's identity (type, canonical, id...) at another span.
+    pub(crate) fn linked_at(&self, span: Span, found_by: FoundBy, possessive: bool) -> Entity<'a> {
+        Entity {
+            span,
+            found_by,
+            possessive,
+            sentence: 0,
+            sentiment: Sentiment::default(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Titles placed before names that the role lexicon may lack, and honorifics.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"];
+
+/// Capitalized words that never start or continue a person's name.
+pub(crate) const NOT_NAME: &[&str] = &[
+    "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "With", "By", "From",
+    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "This", "That", "These",
+    "Those", "Who", "What", "When", "Where", "Why", "How", "If", "As", "After", "Before",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow", "However", "Meanwhile", "Also",
+    "Said", "Says", "Told", "Is", "Was", "Has", "Had", "Will", "Would", "Not", "No", "Yes",
+];
+
+/// True when `word` starts with an upper-case letter.
+#[inline]
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Runs the entity stage: gazetteer matches to resolved, sorted entity mentions.
+pub(crate) fn find_entities<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[Span],
+    matches: &[GazetteerMatch],
+) -> Vec<Entity<'a>> {
+    let mut entities: Vec<Entity<'a>> = matches
+        .iter()
+        .map(|m| {
+            let found_by = match m.form {
+                Form::Name => FoundBy::Lexicon,
+                Form::Demonym => FoundBy::Demonym,
+            };
+            Entity::from_entry(analyzer, m.span, m.entry, found_by, m.possessive)
+        })
+        .collect();
+
+    let mut people = resolve::People::new(analyzer);
+    for e in &entities {
+        people.introduce(text, e);
+    }
+    title_patterns(analyzer, text, tokens, &mut entities, &mut people);
+    resolve::acronyms(text, tokens, &mut entities);
+    resolve::surnames(text, tokens, sentences, &mut entities, &people);
+
+    entities.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    entities.dedup_by(|a, b| a.span == b.span);
+    for e in &mut entities {
+        e.sentence = sentence_of(sentences, e.span.start);
+    }
+    entities
+}
+
+/// Index of the sentence containing byte `pos` (or the last one starting before it).
+pub(crate) fn sentence_of(sentences: &[Span], pos: usize) -> usize {
+    sentences
+        .partition_point(|s| s.start <= pos)
+        .saturating_sub(1)
+}
+
+/// True when the tokens `a` and `b` are separated by exactly one space (or nothing).
+#[inline]
+fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    gap.is_empty() || gap == " " || gap == "\u{A0}"
+}
+
+/// Finds a title (possibly several words, possibly after `then-`/`ex-`) ending at a
+/// token index; returns the index of the token after it.
+fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let first = tokens[i];
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    let first_text = first.text(text);
+    // then-Attorney General, ex-President, vice-President: the part after the hyphen.
+    let head = first_text.rsplit('-').next().unwrap_or(first_text);
+    if !is_capitalized(head) {
+        return None;
+    }
+    // Honorifics: Mr. / Mr
+    if HONORIFICS.contains(&head) {
+        let mut j = i + 1;
+        if tokens.get(j).is_some_and(|t| t.text(text) == ".") {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // Longest title of up to four words.
+    let roles = &analyzer.words().roles;
+    let mut best = None;
+    let mut phrase = String::from(head);
+    for k in 0..4 {
+        let j = i + k;
+        if k > 0 {
+            let Some(t) = tokens.get(j) else { break };
+            if t.kind != TokenKind::Word || !adjacent(text, &tokens[j - 1], t) {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(t.text(text));
+        }
+        if roles.get(phrase.as_str()) == Some(&RoleKind::Title) {
+            best = Some(j + 1);
+        }
+    }
+    best
+}
+
+/// Names right after a title or honorific become person entities (or link to one).
+fn title_patterns<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity<'a>>,
+    people: &mut resolve::People<'a>,
+) {
+    let covered = |entities: &[Entity], span: Span| entities.iter().any(|e| e.span.overlaps(span));
+    let mut i = 0;
+    let mut found: Vec<Entity<'a>> = Vec::new();
+    while i < tokens.len() {
+        let Some(after) = title_at(analyzer, text, tokens, i) else {
+            i += 1;
+            continue;
+        };
+        // Name words: capitalized words and initials, adjacent, up to four.
+        let mut j = after;
+        let mut name_end = None;
+        let mut words = 0;
+        while j < tokens.len() && words < 4 {
+            let t = tokens[j];
+            if j > after && !adjacent(text, &tokens[j - 1], &t) {
+                break;
+            }
+            let w = t.text(text);
+            if t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAME.contains(&w) {
+                // Another title ends the name ("President Biden Secretary ...").
+                if j > after && title_at(analyzer, text, tokens, j).is_some() {
+                    break;
+                }
+                words += 1;
+                name_end = Some(j);
+                j += 1;
+                // An initial: "J." continues the name.
+                if w.chars().count() == 1 && tokens.get(j).is_some_and(|t| t.text(text) == ".") {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        let Some(last) = name_end else {
+            i = after.max(i + 1);
+            continue;
+        };
+        let span = Span::new(tokens[after].span.start, tokens[last].span.end);
+        if !covered(entities, span) && !covered(&found, span) {
+            let possessive = tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
+            let entity = if words == 1 {
+                people.link(span.slice(text), span, possessive)
+            } else {
+                None
+            };
+            let entity = entity.unwrap_or_else(|| resolve::document_person(text, span, possessive));
+            people.introduce(text, &entity);
+            found.push(entity);
+        }
+        i = last + 1;
+    }
+    entities.extend(found);
+}

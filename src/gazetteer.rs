@@ -1,0 +1,298 @@
+//! Gazetteer matching: every alias and demonym of every lexicon entry, found with one
+//! aho-corasick automaton.
+//!
+//! Rules:
+//! - aliases match case-sensitively (so "US" is the country and "us" is not);
+//! - a match must sit on word boundaries: no letter or digit right before or after it
+//!   (a hyphen or an apostrophe is a boundary, so `Trump's`, `U.S.-led` and
+//!   `anti-Russian` match, `Oman` in `woman` does not);
+//! - among overlapping matches the leftmost wins, then the longest;
+//! - an alias flagged ambiguous (Chad, Jordan, Georgia) is dropped when a capitalized
+//!   word stands right before or after it, where it is likely part of a longer name;
+//! - when two entries claim the same surface form, the one loaded later wins (see
+//!   [`crate::lexicon`]).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::lexicon::{EntityType, Lexicon};
+use crate::span::Span;
+use crate::tokenize::possessive_at;
+
+/// How a gazetteer surface form relates to its entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// A name or alias ("Vladimir Putin", "U.S.").
+    Name,
+    /// A demonym ("Russian", "North Koreans").
+    Demonym,
+}
+
+/// One gazetteer hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazetteerMatch {
+    /// The matched surface form (without any possessive).
+    pub span: Span,
+    /// Index of the entry in the lexicon.
+    pub entry: usize,
+    /// Whether a name or a demonym matched.
+    pub form: Form,
+    /// True when a possessive `'s` / `’s` follows.
+    pub possessive: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    entry: u32,
+    form: Form,
+    ambiguous: bool,
+    check_left: bool,
+    check_right: bool,
+}
+
+/// The compiled gazetteer: immutable, shared by every thread.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Gazetteer {
+    /// Compiles the aliases and demonyms of `lexicon`.
+    pub fn new(lexicon: &Lexicon) -> Gazetteer {
+        // Surface form -> pattern; later entries overwrite earlier ones.
+        let mut by_surface: HashMap<&str, Pattern> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for (i, entry) in lexicon.entries().iter().enumerate() {
+            let names = std::iter::once(&entry.canonical)
+                .chain(&entry.aliases)
+                .map(|s| (s, Form::Name));
+            let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
+            for (surface, form) in names.chain(demonyms) {
+                let surface = surface.as_str();
+                if !surface.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let first = surface.chars().next().unwrap_or(' ');
+                let last = surface.chars().next_back().unwrap_or(' ');
+                let p = Pattern {
+                    entry: i as u32,
+                    form,
+                    ambiguous: entry.is_ambiguous(surface),
+                    check_left: first.is_alphanumeric(),
+                    check_right: last.is_alphanumeric(),
+                };
+                if by_surface.insert(surface, p).is_none() {
+                    order.push(surface);
+                }
+            }
+        }
+        let patterns: Vec<Pattern> = order.iter().map(|s| by_surface[s]).collect();
+        let automaton = if order.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&order)
+                    .expect("gazetteer patterns compile"),
+            )
+        };
+        Gazetteer {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// Number of distinct surface forms.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds all matches in `text`, non-overlapping and sorted by start.
+    pub fn find(&self, text: &str) -> Vec<GazetteerMatch> {
+        let mut out = Vec::new();
+        self.find_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Gazetteer::find`], appending to a caller's buffer.
+    pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
+        let Some(ac) = &self.automaton else { return };
+        let first = out.len();
+        for m in ac.find_overlapping_iter(text) {
+            let p = self.patterns[m.pattern().as_usize()];
+            let span = Span::new(m.start(), m.end());
+            if p.check_left && prev_char(text, span.start).is_some_and(is_word_char) {
+                continue;
+            }
+            if p.check_right && next_char(text, span.end).is_some_and(is_word_char) {
+                continue;
+            }
+            if p.ambiguous && next_to_capitalized(text, span) {
+                continue;
+            }
+            out.push(GazetteerMatch {
+                span,
+                entry: p.entry as usize,
+                form: p.form,
+                possessive: possessive_at(text, span.end).is_some(),
+            });
+        }
+        // Leftmost, then longest, non-overlapping.
+        let found = &mut out[first..];
+        found.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        let mut keep = first;
+        let mut last_end = 0usize;
+        for i in first..out.len() {
+            let m = out[i];
+            if keep > first && m.span.start < last_end {
+                continue;
+            }
+            last_end = m.span.end;
+            out[keep] = m;
+            keep += 1;
+        }
+        out.truncate(keep);
+    }
+}
+
+/// The entity type of a match's entry.
+pub fn match_type(lexicon: &Lexicon, m: &GazetteerMatch) -> EntityType {
+    lexicon.entries()[m.entry].entity_type
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[inline]
+pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+#[inline]
+pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// True when a capitalized word stands right before or after `span` (one space away).
+fn next_to_capitalized(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\u{A0}']);
+    let gap_before = span.start - before.len();
+    if gap_before > 0 && gap_before <= 2 {
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let word = &before[word_start..];
+        if word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_opener(word) {
+            return true;
+        }
+    }
+    let after = &text[span.end..];
+    let rest = after.trim_start_matches([' ', '\u{A0}']);
+    let gap_after = after.len() - rest.len();
+    if gap_after > 0 && gap_after <= 2 {
+        if let Some(c) = rest.chars().next() {
+            if c.is_uppercase() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Capitalized function words that do not make a neighbour part of a name.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "The" | "In" | "On" | "At" | "From" | "To" | "And" | "But" | "Of" | "For" | "With" | "By" | "A" | "An"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        let mut l = Lexicon::new();
+        l.add_tsv(
+            "t",
+            "id\ttype\tcanonical\taliases\tdemonyms\tflags\n\
+             country:USA\tcountry\tUnited States\tU.S.|US|USA|America\tAmerican|Americans\t\n\
+             country:RUS\tcountry\tRussia\tRussian Federation\tRussian|Russians\t\n\
+             country:PRK\tcountry\tNorth Korea\tDPRK\tNorth Korean|North Koreans\t\n\
+             country:KOR\tcountry\tSouth Korea\t\tSouth Korean\t\n\
+             country:OMN\tcountry\tOman\t\tOmani\t\n\
+             country:TCD\tcountry\tChad\t\tChadian\tambiguous\n\
+             person:trump\tperson\tDonald Trump\tDonald J. Trump\t\t\n\
+             org:nyt\torganization\tThe New York Times\tNew York Times\t\t\n\
+             loc:nyc\tlocation\tNew York\t\t\t\n",
+        )
+        .unwrap();
+        l
+    }
+
+    fn hits(text: &str) -> Vec<(&str, String)> {
+        let l = lex();
+        let g = Gazetteer::new(&l);
+        g.find(text)
+            .iter()
+            .map(|m| (m.span.slice(text), l.entries()[m.entry].id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("the U.S. and Russia", &[("U.S.", "country:USA"), ("Russia", "country:RUS")]),
+            ("let us go, US troops", &[("US", "country:USA")]),
+            ("a woman from Oman", &[("Oman", "country:OMN")]),
+            ("Russian and North Korean leaders", &[("Russian", "country:RUS"), ("North Korean", "country:PRK")]),
+            ("Donald Trump's plan", &[("Donald Trump", "person:trump")]),
+            ("Donald J. Trump’s plan", &[("Donald J. Trump", "person:trump")]),
+            ("U.S.-led, anti-Russian", &[("U.S.", "country:USA"), ("Russian", "country:RUS")]),
+            ("USAF jets", &[]),
+            ("Russians", &[("Russians", "country:RUS")]),
+            ("the New York Times said", &[("New York Times", "org:nyt")]),
+            ("in New York today", &[("New York", "loc:nyc")]),
+            ("troops in Chad fled", &[("Chad", "country:TCD")]),
+            ("Chad Smith said", &[]),
+            ("said Chad.", &[("Chad", "country:TCD")]),
+        ];
+        for (text, want) in cases {
+            let got = hits(text);
+            let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (*a, b.as_str())).collect();
+            assert_eq!(&got, want, "matching {text:?}");
+        }
+    }
+
+    #[test]
+    fn possessive_flag() {
+        let l = lex();
+        let g = Gazetteer::new(&l);
+        let m = g.find("Russia’s army");
+        assert!(m[0].possessive);
+        let m = g.find("Russia army");
+        assert!(!m[0].possessive);
+    }
+
+    #[test]
+    fn later_entry_wins_alias() {
+        let mut l = lex();
+        l.add_tsv("user", "id\ttype\tcanonical\taliases\nuser:us\torganization\tUnited Steelworkers\tUS\n")
+            .unwrap();
+        let g = Gazetteer::new(&l);
+        let m = g.find("US workers");
+        assert_eq!(l.entries()[m[0].entry].id, "user:us");
+    }
+
+    #[test]
+    fn empty_lexicon() {
+        let l = Lexicon::new();
+        assert!(Gazetteer::new(&l).find("anything").is_empty());
+    }
+}

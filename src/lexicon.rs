@@ -1,0 +1,686 @@
+//! Lexicons: the entity gazetteers and the word lists the later stages read.
+//!
+//! # The entity lexicon format
+//!
+//! One UTF-8 TSV file per lexicon. Lines starting with `#` before the header are
+//! comments (provenance, license). The header names the columns; `id`, `type` and
+//! `canonical` are required, every other column is optional and may come in any order:
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `id` | stable unique id (`country:RUS`, `person:Q22686`, `org:eurojust`) |
+//! | `type` | `person`, `organization`, `country` or `location` |
+//! | `subtype` | e.g. `head_of_state`, `government_agency`, `intergovernmental`, `capital` |
+//! | `canonical` | the canonical name, natural case; always matched too |
+//! | `aliases` | `\|`-separated surface forms, matched case-sensitively as whole words |
+//! | `demonyms` | `\|`-separated demonyms (`Russian\|Russians`), resolved to the entry |
+//! | `country` | ISO 3166-1 alpha-3 code of the associated country |
+//! | `roles` | `;`-separated `title@ISO3@start@end` (dates `YYYY[-MM[-DD]]` or empty) |
+//! | `qid` | Wikidata QID |
+//! | `codes` | `\|`-separated codes (ISO alpha-2, alpha-3, numeric) |
+//! | `flags` | `\|`-separated: `ambiguous` (every alias), `ambiguous=Alias` (one alias) |
+//! | `source` | `\|`-separated source tags |
+//!
+//! Entries from a later lexicon override earlier ones: an entry with the same `id`
+//! replaces the earlier entry, and an alias claimed by a later entry is taken from the
+//! earlier one. User lexicons are loaded after the bundled ones, so the user wins.
+//!
+//! # Word lists
+//!
+//! `cues.tsv` (`lemma form class`), `roles.tsv` (`term kind`) and `sentiment.tsv`
+//! (`word valence`) are TSV with a header too; see [`WordLists`].
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use crate::error::LexiconError;
+
+/// The entity types newslens knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organization: agency, body, court, party, armed group, company, media...
+    Organization,
+    /// A country (or territory).
+    Country,
+    /// A location that is not a country: a capital, a seat of government, a city.
+    Location,
+}
+
+impl EntityType {
+    /// The lower-case name used in lexicons and JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Country => "country",
+            EntityType::Location => "location",
+        }
+    }
+
+    /// Parses the lower-case name.
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "person" => EntityType::Person,
+            "organization" => EntityType::Organization,
+            "country" => EntityType::Country,
+            "location" => EntityType::Location,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role a person held: title, country and dates as the source gives them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// The title ("President", "Attorney General").
+    pub title: String,
+    /// ISO alpha-3 country code, if any.
+    pub country: Option<String>,
+    /// Start date (`YYYY[-MM[-DD]]`), if known.
+    pub start: Option<String>,
+    /// End date, if known (none: still held, or unknown).
+    pub end: Option<String>,
+}
+
+/// One canonical entry of an entity lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable unique id.
+    pub id: String,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// Subtype (free token; empty when unknown).
+    pub subtype: String,
+    /// Canonical name.
+    pub canonical: String,
+    /// Surface forms (the canonical name is matched too, without being listed).
+    pub aliases: Vec<String>,
+    /// Demonyms that resolve to this entry.
+    pub demonyms: Vec<String>,
+    /// Associated country (ISO alpha-3).
+    pub country: Option<String>,
+    /// Roles with dates.
+    pub roles: Vec<Role>,
+    /// Wikidata QID.
+    pub qid: Option<String>,
+    /// Codes (ISO and others).
+    pub codes: Vec<String>,
+    /// Every alias is ambiguous (also a common word, name or place).
+    pub ambiguous: bool,
+    /// These aliases alone are ambiguous.
+    pub ambiguous_aliases: Vec<String>,
+    /// Source tags.
+    pub source: String,
+}
+
+impl Entry {
+    /// A minimal entry; the other fields empty.
+    pub fn new(id: &str, entity_type: EntityType, canonical: &str) -> Entry {
+        Entry {
+            id: id.to_string(),
+            entity_type,
+            subtype: String::new(),
+            canonical: canonical.to_string(),
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            country: None,
+            roles: Vec::new(),
+            qid: None,
+            codes: Vec::new(),
+            ambiguous: false,
+            ambiguous_aliases: Vec::new(),
+            source: String::new(),
+        }
+    }
+
+    /// True when `alias` should only be matched with supporting context.
+    pub fn is_ambiguous(&self, alias: &str) -> bool {
+        self.ambiguous || self.ambiguous_aliases.iter().any(|a| a == alias)
+    }
+
+    /// True for heads of state or government (their surnames are known without
+    /// introduction; see the resolve stage).
+    pub fn is_leader(&self) -> bool {
+        matches!(
+            self.subtype.as_str(),
+            "head_of_state" | "head_of_government"
+        )
+    }
+}
+
+/// An entity lexicon: entries in load order.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+}
+
+/// The bundled entity lexicons, embedded in the binary: (file name, contents).
+/// The bundled entity lexicons, embedded in the binary: (file name, contents). They
+/// load in this order, so on an alias claimed twice the later file wins: countries
+/// over locations over organizations over people.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("people.tsv", include_str!("../lexicons/people.tsv")),
+    ("organizations.tsv", include_str!("../lexicons/organizations.tsv")),
+    ("locations.tsv", include_str!("../lexicons/locations.tsv")),
+    ("countries.tsv", include_str!("../lexicons/countries.tsv")),
+];
+
+const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
+const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
+const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
+
+impl Lexicon {
+    /// An empty lexicon.
+    pub fn new() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// The bundled lexicons (countries, locations, organizations, people).
+    pub fn bundled() -> Lexicon {
+        let mut lex = Lexicon::new();
+        for (name, text) in BUNDLED {
+            lex.add_tsv(name, text)
+                .expect("bundled lexicons are validated by the test suite");
+        }
+        lex
+    }
+
+    /// Parses a lexicon file and adds its entries (later entries win).
+    pub fn add_file(&mut self, path: &Path) -> Result<usize, LexiconError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| LexiconError::io(&name, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            LexiconError::at(&name, line, "invalid UTF-8")
+        })?;
+        self.add_tsv(&name, &text)
+    }
+
+    /// Parses lexicon text (`name` is used in error messages) and adds its entries.
+    /// Returns how many entries were read.
+    pub fn add_tsv(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let entries = parse_entries(name, text)?;
+        let n = entries.len();
+        for e in entries {
+            self.push(e);
+        }
+        Ok(n)
+    }
+
+    /// Adds one entry; an entry with the same id is replaced.
+    pub fn push(&mut self, entry: Entry) {
+        if let Some(&i) = self.by_id.get(&entry.id) {
+            self.entries[i] = entry;
+        } else {
+            self.by_id.insert(entry.id.clone(), self.entries.len());
+            self.entries.push(entry);
+        }
+    }
+
+    /// All entries, in load order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entry counts per type.
+    pub fn counts(&self) -> Vec<(EntityType, usize)> {
+        let mut counts: Vec<(EntityType, usize)> = [
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Country,
+            EntityType::Location,
+        ]
+        .iter()
+        .map(|&t| (t, 0))
+        .collect();
+        for e in &self.entries {
+            if let Some(c) = counts.iter_mut().find(|c| c.0 == e.entity_type) {
+                c.1 += 1;
+            }
+        }
+        counts
+    }
+}
+
+/// Splits a TSV line into fields.
+fn fields(line: &str) -> Vec<&str> {
+    line.trim_end_matches(['\r', '\n']).split('\t').collect()
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// A header: column name -> index, and the data lines after it.
+struct Table<'a> {
+    columns: HashMap<&'a str, usize>,
+    width: usize,
+    rows: Vec<(usize, &'a str)>,
+}
+
+fn parse_table<'a>(name: &str, text: &'a str, required: &[&str]) -> Result<Table<'a>, LexiconError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    let (header_line, header) = loop {
+        match lines.next() {
+            None => return Err(LexiconError::at(name, 1, "no header line")),
+            Some((_, l)) if l.starts_with('#') || l.trim().is_empty() => continue,
+            Some(h) => break h,
+        }
+    };
+    let cols = fields(header);
+    let mut columns = HashMap::new();
+    for (i, c) in cols.iter().enumerate() {
+        let c = c.trim();
+        if c.is_empty() {
+            return Err(LexiconError::at(name, header_line, format!("empty column name in header (column {})", i + 1)));
+        }
+        if columns.insert(c, i).is_some() {
+            return Err(LexiconError::at(name, header_line, format!("column `{c}` appears twice in the header")));
+        }
+    }
+    for r in required {
+        if !columns.contains_key(r) {
+            return Err(LexiconError::at(
+                name,
+                header_line,
+                format!("header lacks the required column `{r}` (found: {})", cols.join(", ")),
+            ));
+        }
+    }
+    let rows = lines
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    Ok(Table {
+        columns,
+        width: cols.len(),
+        rows,
+    })
+}
+
+impl<'a> Table<'a> {
+    fn get<'r>(&self, row: &[&'r str], col: &str) -> &'r str {
+        self.columns
+            .get(col)
+            .and_then(|&i| row.get(i))
+            .map_or("", |s| s.trim())
+    }
+
+    fn check_width(&self, name: &str, line: usize, row: &[&str]) -> Result<(), LexiconError> {
+        if row.len() != self.width {
+            return Err(LexiconError::at(
+                name,
+                line,
+                format!("expected {} tab-separated fields, found {}", self.width, row.len()),
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconError> {
+    let mut roles = Vec::new();
+    for part in s.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let mut it = part.split('@');
+        let title = it.next().unwrap_or("").trim();
+        if title.is_empty() {
+            return Err(LexiconError::at(name, line, format!("role `{part}` has no title")));
+        }
+        let role = Role {
+            title: title.to_string(),
+            country: it.next().and_then(opt),
+            start: it.next().and_then(opt),
+            end: it.next().and_then(opt),
+        };
+        if it.next().is_some() {
+            return Err(LexiconError::at(name, line, format!("role `{part}` has more than four `@` fields")));
+        }
+        for d in [&role.start, &role.end].into_iter().flatten() {
+            if !is_date(d) {
+                return Err(LexiconError::at(name, line, format!("role `{part}`: `{d}` is not a YYYY[-MM[-DD]] date")));
+            }
+        }
+        roles.push(role);
+    }
+    Ok(roles)
+}
+
+fn is_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let lens = [4, 2, 2];
+    !parts.is_empty()
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .zip(lens)
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
+    let table = parse_table(name, text, &["id", "type", "canonical"])?;
+    let mut out = Vec::with_capacity(table.rows.len());
+    for &(line, raw) in &table.rows {
+        let row = fields(raw);
+        table.check_width(name, line, &row)?;
+        let id = table.get(&row, "id");
+        if id.is_empty() {
+            return Err(LexiconError::at(name, line, "empty `id`"));
+        }
+        let ty = table.get(&row, "type");
+        let entity_type = EntityType::parse(ty).ok_or_else(|| {
+            LexiconError::at(
+                name,
+                line,
+                format!("unknown type `{ty}` (expected person, organization, country or location)"),
+            )
+        })?;
+        let canonical = table.get(&row, "canonical");
+        if canonical.is_empty() {
+            return Err(LexiconError::at(name, line, format!("entry `{id}` has an empty `canonical`")));
+        }
+        let mut entry = Entry::new(id, entity_type, canonical);
+        entry.subtype = table.get(&row, "subtype").to_string();
+        entry.aliases = list(table.get(&row, "aliases"));
+        entry.demonyms = list(table.get(&row, "demonyms"));
+        entry.country = opt(table.get(&row, "country"));
+        entry.roles = parse_roles(name, line, table.get(&row, "roles"))?;
+        entry.qid = opt(table.get(&row, "qid"));
+        entry.codes = list(table.get(&row, "codes"));
+        for flag in list(table.get(&row, "flags")) {
+            if flag == "ambiguous" {
+                entry.ambiguous = true;
+            } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
+                entry.ambiguous_aliases.push(alias.to_string());
+            }
+            // Unknown flags are kept for forward compatibility and ignored.
+        }
+        entry.source = table.get(&row, "source").to_string();
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+/// The class of a reporting cue, which sets the default stance of what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Neutral speech: say, tell, add, state.
+    Speech,
+    /// Assertion: confirm, claim, insist, argue, acknowledge.
+    Assert,
+    /// Warning.
+    Warn,
+    /// Denial.
+    Deny,
+    /// Promise: pledge, vow.
+    Promise,
+    /// Concern: express concern, worry.
+    Concern,
+    /// Criticism.
+    Criticize,
+    /// Praise.
+    Praise,
+    /// Report: report, reveal, announce.
+    Report,
+    /// Belief: think, believe, expect.
+    Believe,
+}
+
+impl CueClass {
+    /// Parses the lower-case name used in `cues.tsv`.
+    pub fn parse(s: &str) -> Option<CueClass> {
+        Some(match s {
+            "speech" => CueClass::Speech,
+            "assert" => CueClass::Assert,
+            "warn" => CueClass::Warn,
+            "deny" => CueClass::Deny,
+            "promise" => CueClass::Promise,
+            "concern" => CueClass::Concern,
+            "criticize" => CueClass::Criticize,
+            "praise" => CueClass::Praise,
+            "report" => CueClass::Report,
+            "believe" => CueClass::Believe,
+            _ => return None,
+        })
+    }
+
+    /// The lower-case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Speech => "speech",
+            CueClass::Assert => "assert",
+            CueClass::Warn => "warn",
+            CueClass::Deny => "deny",
+            CueClass::Promise => "promise",
+            CueClass::Concern => "concern",
+            CueClass::Criticize => "criticize",
+            CueClass::Praise => "praise",
+            CueClass::Report => "report",
+            CueClass::Believe => "believe",
+        }
+    }
+}
+
+/// A reporting cue form ("said") with its lemma ("say") and class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Lemma.
+    pub lemma: String,
+    /// Class.
+    pub class: CueClass,
+}
+
+/// Whether a role word is a title placed before a name or an agent noun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    /// A title before a name: President, Attorney General, Dr.
+    Title,
+    /// An agent noun: spokesman, officials, critics, police.
+    Agent,
+}
+
+/// The word lists the claim, pattern and sentiment stages read.
+#[derive(Clone, Debug, Default)]
+pub struct WordLists {
+    /// Reporting cue forms, lower case ("said" -> say/speech).
+    pub cues: HashMap<String, Cue>,
+    /// Role words as written ("President" -> Title, "spokesman" -> Agent); titles in
+    /// natural case, agents in lower case.
+    pub roles: HashMap<String, RoleKind>,
+    /// Sentiment valence per lower-case word, in [-4, 4] (VADER's scale).
+    pub sentiment: HashMap<String, f32>,
+}
+
+impl WordLists {
+    /// The bundled word lists.
+    pub fn bundled() -> WordLists {
+        let mut w = WordLists::default();
+        w.add_cues("cues.tsv", BUNDLED_CUES)
+            .expect("bundled cues are validated by the test suite");
+        w.add_roles("roles.tsv", BUNDLED_ROLES)
+            .expect("bundled roles are validated by the test suite");
+        w.add_sentiment("sentiment.tsv", BUNDLED_SENTIMENT)
+            .expect("bundled sentiment is validated by the test suite");
+        w
+    }
+
+    /// Adds cue rows (`lemma form class`).
+    pub fn add_cues(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let table = parse_table(name, text, &["lemma", "form", "class"])?;
+        for &(line, raw) in &table.rows {
+            let row = fields(raw);
+            table.check_width(name, line, &row)?;
+            let class_s = table.get(&row, "class");
+            let class = CueClass::parse(class_s)
+                .ok_or_else(|| LexiconError::at(name, line, format!("unknown cue class `{class_s}`")))?;
+            let form = table.get(&row, "form").to_lowercase();
+            if form.is_empty() {
+                return Err(LexiconError::at(name, line, "empty `form`"));
+            }
+            self.cues.insert(
+                form,
+                Cue {
+                    lemma: table.get(&row, "lemma").to_string(),
+                    class,
+                },
+            );
+        }
+        Ok(table.rows.len())
+    }
+
+    /// Adds role rows (`term kind`).
+    pub fn add_roles(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let table = parse_table(name, text, &["term", "kind"])?;
+        for &(line, raw) in &table.rows {
+            let row = fields(raw);
+            table.check_width(name, line, &row)?;
+            let kind = match table.get(&row, "kind") {
+                "title" => RoleKind::Title,
+                "agent" => RoleKind::Agent,
+                k => return Err(LexiconError::at(name, line, format!("unknown role kind `{k}` (title or agent)"))),
+            };
+            let term = table.get(&row, "term");
+            if term.is_empty() {
+                return Err(LexiconError::at(name, line, "empty `term`"));
+            }
+            let key = match kind {
+                RoleKind::Title => term.to_string(),
+                RoleKind::Agent => term.to_lowercase(),
+            };
+            // A title wins over an agent of the same spelling.
+            if kind == RoleKind::Title || !self.roles.contains_key(&key) {
+                self.roles.insert(key, kind);
+            }
+        }
+        Ok(table.rows.len())
+    }
+
+    /// Adds sentiment rows (`word valence`).
+    pub fn add_sentiment(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let table = parse_table(name, text, &["word", "valence"])?;
+        for &(line, raw) in &table.rows {
+            let row = fields(raw);
+            table.check_width(name, line, &row)?;
+            let v = table.get(&row, "valence");
+            let valence: f32 = v
+                .parse()
+                .ok()
+                .filter(|x: &f32| x.is_finite() && (-4.0..=4.0).contains(x))
+                .ok_or_else(|| LexiconError::at(name, line, format!("valence `{v}` is not a number in [-4, 4]")))?;
+            self.sentiment
+                .insert(table.get(&row, "word").to_lowercase(), valence);
+        }
+        Ok(table.rows.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\ttype\tsubtype\tcanonical\taliases\tdemonyms\tcountry\troles\tqid\tcodes\tflags\tsource\n";
+
+    #[test]
+    fn bundled_lexicons_parse() {
+        for (name, text) in BUNDLED {
+            let mut lex = Lexicon::new();
+            let n = lex.add_tsv(name, text).unwrap_or_else(|e| panic!("{e}"));
+            assert!(n > 0, "{name} is empty");
+        }
+        let w = WordLists::bundled();
+        assert!(w.cues.contains_key("said"));
+        assert!(w.sentiment.len() > 1000);
+    }
+
+    #[test]
+    fn parses_full_row() {
+        let text = format!(
+            "# comment\n{HEADER}person:x\tperson\thead_of_state\tJane Roe\tJ. Roe|Jane Q. Roe\t\tUSA\tPresident@USA@2001-01-20@2005;Senator@USA@@\tQ1\t\tambiguous=J. Roe\ttest\n"
+        );
+        let mut lex = Lexicon::new();
+        assert_eq!(lex.add_tsv("t.tsv", &text).unwrap(), 1);
+        let e = lex.get("person:x").unwrap();
+        assert_eq!(e.aliases, vec!["J. Roe", "Jane Q. Roe"]);
+        assert_eq!(e.roles.len(), 2);
+        assert_eq!(e.roles[0].end.as_deref(), Some("2005"));
+        assert!(e.is_ambiguous("J. Roe") && !e.is_ambiguous("Jane Roe"));
+        assert!(e.is_leader());
+    }
+
+    #[test]
+    fn minimal_header_is_enough() {
+        let mut lex = Lexicon::new();
+        lex.add_tsv("m.tsv", "id\ttype\tcanonical\norg:a\torganization\tAcme\n")
+            .unwrap();
+        assert_eq!(lex.get("org:a").unwrap().canonical, "Acme");
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("id\ttype\n", "t.tsv:1:", "canonical"),
+            ("id\ttype\tcanonical\nx\tplanet\tMars\n", "t.tsv:2:", "unknown type"),
+            ("id\ttype\tcanonical\n\nx\tperson\n", "t.tsv:3:", "expected 3"),
+            ("id\ttype\tcanonical\nx\tperson\t\n", "t.tsv:2:", "empty `canonical`"),
+            ("id\ttype\tcanonical\troles\nx\tperson\tA\tP@USA@1990-13x@\n", "t.tsv:2:", "not a YYYY"),
+            ("", "t.tsv:1:", "no header"),
+            ("id\tid\tcanonical\n", "t.tsv:1:", "twice"),
+        ];
+        for (text, loc, what) in cases {
+            let err = Lexicon::new().add_tsv("t.tsv", text).unwrap_err().to_string();
+            assert!(err.starts_with(loc) && err.contains(what), "{text:?} gave {err:?}");
+        }
+    }
+
+    #[test]
+    fn later_entries_replace_by_id() {
+        let mut lex = Lexicon::new();
+        lex.add_tsv("a", "id\ttype\tcanonical\nx\tperson\tOld\n").unwrap();
+        lex.add_tsv("b", "id\ttype\tcanonical\nx\tperson\tNew\n").unwrap();
+        assert_eq!(lex.len(), 1);
+        assert_eq!(lex.get("x").unwrap().canonical, "New");
+    }
+
+    #[test]
+    fn word_list_errors() {
+        let mut w = WordLists::default();
+        let e = w.add_cues("c", "lemma\tform\tclass\nsay\tsaid\tshout\n").unwrap_err();
+        assert!(e.to_string().starts_with("c:2:"));
+        let e = w.add_sentiment("s", "word\tvalence\ngood\tNaN\n").unwrap_err();
+        assert!(e.to_string().starts_with("s:2:"));
+    }
+}

@@ -1,0 +1,44 @@
+//! # newslens
+//!
+//! A fast news-article analyzer: sentences, entity mentions resolved to canonical
+//! entries, attributed claims with speaker, cue, content and stance, and sentiment
+//! toward entities, as JSON.
+//!
+//! ```
+//! let analyzer = newslens::Analyzer::new();
+//! let text = "Russian President Vladimir Putin said the talks failed.";
+//! let analysis = analyzer.analyze(text);
+//! assert!(analysis.entities.iter().any(|e| e.canonical == "Vladimir Putin"));
+//! assert_eq!(analysis.claims[0].cue.unwrap().slice(text), "said");
+//! let json = newslens::output::Record::new("doc-1", &analysis);
+//! println!("{}", serde_json::to_string(&json).unwrap());
+//! ```
+//!
+//! The pipeline, one module per stage:
+//! [`tokenize`] → [`sentences`] → [`gazetteer`] (over [`lexicon`]) → [`entities`]
+//! (with [`resolve`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
+//! [`batch`] runs it over corpora in parallel, in order, with bounded memory.
+
+#![warn(missing_docs)]
+
+pub mod analyzer;
+pub mod batch;
+pub mod checkworthy;
+pub mod claims;
+pub mod entities;
+pub mod error;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod output;
+pub mod resolve;
+pub mod sentences;
+pub mod sentiment;
+pub mod span;
+pub mod tokenize;
+
+pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, Sentence};
+pub use claims::{Claim, ClaimKind, Modality, Speaker, Stance};
+pub use entities::{Entity, FoundBy, Polarity, Sentiment};
+pub use error::LexiconError;
+pub use lexicon::{EntityType, Entry, Lexicon};
+pub use span::Span;

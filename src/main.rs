@@ -1,0 +1,220 @@
+//! The `newslens` command line: argument parsing, I/O and exit codes. The work is
+//! done by the library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use newslens::batch::{self, Options};
+use newslens::lexicon::Lexicon;
+use newslens::Analyzer;
+
+/// Exit code: every record analyzed.
+const EXIT_OK: u8 = 0;
+/// Exit code: the run finished, but some records are error records.
+const EXIT_RECORD_ERRORS: u8 = 1;
+/// Exit code: bad arguments or a bad lexicon; nothing was analyzed.
+const EXIT_USAGE: u8 = 2;
+/// Exit code: writing the output failed (disk full...); the output is incomplete.
+const EXIT_IO: u8 = 3;
+
+#[derive(Parser)]
+#[command(name = "newslens", version, about = "Analyze news articles: sentences, entities, attributed claims, stance.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze articles and print one JSON record per article.
+    ///
+    /// With no FILE, reads one plain-text article from stdin (or JSON Lines with
+    /// --jsonl). A FILE ending in .jsonl is JSON Lines; any other file is one article
+    /// (its id is its path); a directory is walked in sorted order. `-` is stdin.
+    Analyze(AnalyzeArgs),
+    /// Print the lexicons' entry counts per type, or validate lexicon files.
+    Lexicons(LexiconArgs),
+}
+
+#[derive(Args)]
+struct LexiconOpts {
+    /// Add a lexicon file (TSV; repeatable). Its entries win over the bundled ones.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+    /// Start from no bundled entity lexicons.
+    #[arg(long)]
+    no_default_lexicons: bool,
+}
+
+#[derive(Args)]
+struct AnalyzeArgs {
+    /// Articles: plain-text files, .jsonl files, directories, or - for stdin.
+    files: Vec<PathBuf>,
+    /// Read JSON Lines ({"id", "text", ...} per line) from stdin (and from every FILE).
+    #[arg(long)]
+    jsonl: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Pretty-print each record (not JSON Lines).
+    #[arg(long)]
+    pretty: bool,
+    /// Largest article text accepted, in bytes; larger ones become error records.
+    #[arg(long, value_name = "BYTES", default_value_t = batch::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the article.
+    #[arg(long)]
+    lossy: bool,
+    /// Print no message for error records on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    lexicon: LexiconOpts,
+}
+
+#[derive(Args)]
+struct LexiconArgs {
+    /// Only validate these files (report `file:line: problem`), without the bundled ones.
+    #[arg(long, value_name = "FILE")]
+    check: Vec<PathBuf>,
+    #[command(flatten)]
+    lexicon: LexiconOpts,
+}
+
+fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer> {
+    let mut b = Analyzer::builder().default_lexicons(!opts.no_default_lexicons);
+    for p in &opts.lexicons {
+        b = b.lexicon_file(p);
+    }
+    Ok(b.build()?)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<u8> {
+    let analyzer = match build_analyzer(&args.lexicon) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("newslens: {e:#}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("newslens: --threads must be at least 1");
+            return Ok(EXIT_USAGE);
+        }
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build().context("starting worker threads")?;
+    let opts = Options {
+        pretty: args.pretty,
+        max_bytes: args.max_bytes,
+        lossy: args.lossy,
+        ..Options::default()
+    };
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files
+    };
+    let items = batch::items_from_paths(files, args.jsonl, opts.clone());
+    let stdout = io::stdout();
+    let out = io::BufWriter::with_capacity(1 << 18, stdout.lock());
+    let quiet = args.quiet;
+    let on_error = move |e: &batch::RecordError| {
+        if !quiet {
+            eprintln!("newslens: {e}");
+        }
+    };
+    let started = Instant::now();
+    let summary = batch::run(&analyzer, items, out, &opts, Some(&pool), &on_error);
+    match summary {
+        Ok(s) => {
+            if io::stderr().is_terminal() && !quiet {
+                let secs = started.elapsed().as_secs_f64();
+                eprintln!(
+                    "newslens: {} documents, {} errors, {} entities, {} claims, {:.1} MB/s",
+                    s.documents,
+                    s.errors,
+                    s.entities,
+                    s.claims,
+                    s.text_bytes as f64 / 1e6 / secs.max(1e-9)
+                );
+            }
+            Ok(if s.errors > 0 { EXIT_RECORD_ERRORS } else { EXIT_OK })
+        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(EXIT_OK),
+        Err(e) => {
+            eprintln!("newslens: writing output: {e}");
+            Ok(EXIT_IO)
+        }
+    }
+}
+
+fn lexicons(args: LexiconArgs) -> Result<u8> {
+    let mut out = io::stdout().lock();
+    if !args.check.is_empty() {
+        let mut bad = false;
+        for p in &args.check {
+            let mut lex = Lexicon::new();
+            match lex.add_file(p) {
+                Ok(n) => writeln!(out, "{}: ok, {n} entries", p.display())?,
+                Err(e) => {
+                    eprintln!("{e}");
+                    bad = true;
+                }
+            }
+        }
+        return Ok(if bad { EXIT_USAGE } else { EXIT_OK });
+    }
+    let analyzer = match build_analyzer(&args.lexicon) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("newslens: {e:#}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    for (t, n) in analyzer.lexicon().counts() {
+        writeln!(out, "{t}\t{n}")?;
+    }
+    writeln!(out, "total\t{}", analyzer.lexicon().len())?;
+    writeln!(out, "surface_forms\t{}", analyzer.gazetteer().pattern_count())?;
+    let w = analyzer.words();
+    writeln!(out, "cue_forms\t{}", w.cues.len())?;
+    writeln!(out, "role_words\t{}", w.roles.len())?;
+    writeln!(out, "sentiment_words\t{}", w.sentiment.len())?;
+    Ok(EXIT_OK)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Analyze(a) => analyze(a),
+        Command::Lexicons(a) => lexicons(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("newslens: {e:#}");
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}

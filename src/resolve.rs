@@ -1,0 +1,325 @@
+//! In-document resolution: acronyms defined in the text and surnames alone.
+//!
+//! - **Acronyms.** `Long Form Name (LFN)`: when the letters of the acronym (its capitals,
+//!   for mixed-case ones like `WarCAT`) follow, in order, the initials of the capitalized
+//!   words just before the parenthesis, the long form becomes an entity (or keeps the
+//!   lexicon entity it already is), the acronym in parentheses is a mention of it, and
+//!   so is every bare use of the acronym elsewhere in the document (overriding a
+//!   lexicon entry with the same spelling).
+//! - **Surnames.** A capitalized word alone that is the surname of a person the document
+//!   named in full earlier links to that person. The surname of a head of state or
+//!   government links without introduction when no other leader in the lexicon shares
+//!   it (so `Trump` is Donald Trump). A surname next to another capitalized word is not
+//!   linked: it is part of another name.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::analyzer::Analyzer;
+use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};
+use crate::lexicon::{EntityType, Lexicon};
+use crate::span::Span;
+use crate::tokenize::{Token, TokenKind};
+
+/// Suffixes that are not surnames.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// The surname of a full name: its last word that is not a suffix, when the name has
+/// at least two words.
+pub(crate) fn surname(name: &str) -> Option<&str> {
+    let mut words = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !NAME_SUFFIXES.contains(w));
+    let first = words.next()?;
+    let last = words.next_back()?;
+    (last != first && last.chars().count() >= 2 && is_capitalized(last) && !last.ends_with('.')).then_some(last)
+}
+
+/// Surnames of heads of state and government that are unambiguous among leaders:
+/// surname -> entry index. Built once with the analyzer.
+pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
+    let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
+    for (i, e) in lexicon.entries().iter().enumerate() {
+        if e.entity_type != EntityType::Person || !e.is_leader() || e.ambiguous {
+            continue;
+        }
+        let Some(s) = surname(&e.canonical) else { continue };
+        if NOT_NAME.contains(&s) || s.chars().count() < 3 {
+            continue;
+        }
+        seen.entry(s)
+            .and_modify(|v| *v = None)
+            .or_insert(Some(i));
+    }
+    seen.into_iter()
+        .filter_map(|(s, v)| v.map(|i| (s.to_string(), i)))
+        .collect()
+}
+
+/// People introduced so far in a document, by surname.
+pub(crate) struct People<'a> {
+    analyzer: &'a Analyzer,
+    by_surname: HashMap<&'a str, (usize, Entity<'a>)>,
+}
+
+impl<'a> People<'a> {
+    pub(crate) fn new(analyzer: &'a Analyzer) -> People<'a> {
+        People {
+            analyzer,
+            by_surname: HashMap::new(),
+        }
+    }
+
+    /// Registers a person mention named in full (two words or more).
+    pub(crate) fn introduce(&mut self, text: &'a str, e: &Entity<'a>) {
+        if e.entity_type != EntityType::Person {
+            return;
+        }
+        let mention = e.span.slice(text);
+        if let Some(s) = surname(mention) {
+            self.by_surname
+                .entry(s)
+                .or_insert_with(|| (e.span.start, e.clone()));
+        }
+    }
+
+    /// The person a surname alone at `span` refers to, as a new mention.
+    pub(crate) fn link(&self, word: &str, span: Span, possessive: bool) -> Option<Entity<'a>> {
+        if let Some((at, e)) = self.by_surname.get(word) {
+            if *at <= span.start {
+                return Some(e.linked_at(span, FoundBy::Surname, possessive));
+            }
+        }
+        let &entry = self.analyzer.leader_surnames().get(word)?;
+        Some(Entity::from_entry(self.analyzer, span, entry, FoundBy::Surname, possessive))
+    }
+}
+
+/// A person only this document knows, named at `span`.
+pub(crate) fn document_person<'a>(text: &'a str, span: Span, possessive: bool) -> Entity<'a> {
+    let name = span.slice(text);
+    Entity {
+        span,
+        entity_type: EntityType::Person,
+        subtype: "",
+        canonical: Cow::Borrowed(name),
+        id: Cow::Owned(format!("doc:person:{}", slug(name))),
+        country: None,
+        found_by: FoundBy::Pattern,
+        possessive,
+        entry: None,
+        sentence: 0,
+        sentiment: Sentiment::default(),
+    }
+}
+
+/// A lower-case ASCII-ish slug for document-local ids.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Links bare surnames to people (see the module docs).
+pub(crate) fn surnames<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &mut Vec<Entity<'a>>,
+    people: &People<'a>,
+) {
+    let mut starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    starts.sort_unstable();
+    let mut sorted: Vec<Span> = entities.iter().map(|e| e.span).collect();
+    sorted.sort_unstable();
+    let covered = |span: Span| {
+        let i = sorted.partition_point(|s| s.end <= span.start);
+        sorted.get(i).is_some_and(|s| s.overlaps(span))
+    };
+    let mut found = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        if !is_capitalized(w) || NOT_NAME.contains(&w) || w.chars().count() < 2 || covered(t.span) {
+            continue;
+        }
+        let capital_word = |tok: Option<&Token>| {
+            tok.is_some_and(|x| x.kind == TokenKind::Word && is_capitalized(x.text(text)))
+        };
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let prev_blocks = capital_word(prev)
+            && prev.is_some_and(|p| {
+                starts.binary_search(&p.span.start).is_err() && !NOT_NAME.contains(&p.text(text))
+            });
+        if prev_blocks || capital_word(tokens.get(i + 1)) {
+            continue;
+        }
+        let possessive = tokens.get(i + 1).is_some_and(|x| x.kind == TokenKind::Possessive);
+        if let Some(e) = people.link(w, t.span, possessive) {
+            found.push(e);
+        }
+    }
+    entities.extend(found);
+}
+
+/// Connector words allowed inside a long form.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "on", "in", "against", "to", "at", "de", "du", "des", "la", "le",
+    "del", "der", "für", "&",
+];
+
+/// Is this token an acronym candidate: 2-10 chars, starts upper case, at least two
+/// capitals, letters and digits only.
+fn acronym_letters(word: &str) -> Option<Vec<char>> {
+    let n = word.chars().count();
+    if !(2..=10).contains(&n) || !is_capitalized(word) || !word.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    let caps: Vec<char> = word.chars().filter(|c| c.is_uppercase()).collect();
+    (caps.len() >= 2).then_some(caps)
+}
+
+/// Finds `Long Form (ACRO)` definitions; adds the long form, the acronym and its bare
+/// uses as entities.
+pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+    let mut defined: Vec<(&'a str, Entity<'a>, Span)> = Vec::new(); // (acronym, identity, definition parens)
+    for i in 1..tokens.len().saturating_sub(2) {
+        if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
+            continue;
+        }
+        let acro_tok = tokens[i + 1];
+        let acro = acro_tok.text(text);
+        let Some(letters) = acronym_letters(acro) else { continue };
+        if defined.iter().any(|d| d.0 == acro) {
+            continue;
+        }
+        // Words of the candidate long form, right to left.
+        let mut words: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j > 0 && words.len() < 16 {
+            j -= 1;
+            let t = tokens[j];
+            let w = t.text(text);
+            let ok = (t.kind == TokenKind::Word && (is_capitalized(w) || CONNECTORS.contains(&w)))
+                || w == "&";
+            if !ok {
+                break;
+            }
+            words.push(j);
+        }
+        words.reverse();
+        // Rightmost capitalized start whose initials cover the acronym's capitals.
+        let initials: Vec<(usize, char)> = words
+            .iter()
+            .filter_map(|&k| {
+                let w = tokens[k].text(text);
+                is_capitalized(w).then(|| (k, w.chars().next().unwrap_or(' ')))
+            })
+            .collect();
+        let mut start_tok = None;
+        for s in (0..initials.len()).rev() {
+            if !initials[s].1.to_uppercase().eq(letters[0].to_uppercase()) {
+                continue;
+            }
+            let mut li = 0;
+            for &(_, c) in &initials[s..] {
+                if li < letters.len() && c.to_uppercase().eq(letters[li].to_uppercase()) {
+                    li += 1;
+                }
+            }
+            if li == letters.len() {
+                start_tok = Some(initials[s].0);
+                break;
+            }
+        }
+        let Some(start_tok) = start_tok else { continue };
+        let long = Span::new(tokens[start_tok].span.start, tokens[i - 1].span.end);
+        if long.len() <= acro.len() {
+            continue;
+        }
+        // The long form as a lexicon entity already, or a new organization.
+        let identity = match entities.iter().find(|e| e.span == long) {
+            Some(e) => e.clone(),
+            None => {
+                let name = long.slice(text);
+                let e = Entity {
+                    span: long,
+                    entity_type: EntityType::Organization,
+                    subtype: "",
+                    canonical: Cow::Borrowed(name),
+                    id: Cow::Owned(format!("doc:organization:{}", slug(acro))),
+                    country: None,
+                    found_by: FoundBy::Acronym,
+                    possessive: false,
+                    entry: None,
+                    sentence: 0,
+                    sentiment: Sentiment::default(),
+                };
+                // Only when it does not straddle an entity already found.
+                if entities
+                    .iter()
+                    .any(|x| x.span.overlaps(long) && !long.contains(x.span))
+                {
+                    continue;
+                }
+                entities.push(e.clone());
+                e
+            }
+        };
+        defined.push((acro, identity, Span::new(tokens[i].span.start, tokens[i + 2].span.end)));
+    }
+    if defined.is_empty() {
+        return;
+    }
+    // Every whole-word use of a defined acronym.
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(text);
+        let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else { continue };
+        let possessive = crate::tokenize::possessive_at(text, t.span.end).is_some();
+        let mention = identity.linked_at(t.span, FoundBy::Acronym, possessive);
+        match entities.iter_mut().find(|e| e.span.overlaps(t.span)) {
+            // A lexicon hit of the same spelling: the document's definition wins.
+            Some(e) if e.span == t.span => *e = mention,
+            Some(_) => {}
+            None => entities.push(mention),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames() {
+        assert_eq!(surname("Donald Trump"), Some("Trump"));
+        assert_eq!(surname("Martin Luther King Jr."), Some("King"));
+        assert_eq!(surname("Madonna"), None);
+        assert_eq!(surname("J. Smith"), Some("Smith"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("War Crimes Accountability Team"), "war-crimes-accountability-team");
+        assert_eq!(slug("Zürich’s  Office!"), "zürich-s-office");
+    }
+
+    #[test]
+    fn acronym_shapes() {
+        assert!(acronym_letters("ICPA").is_some());
+        assert_eq!(acronym_letters("WarCAT").unwrap(), vec!['W', 'C', 'A', 'T']);
+        assert!(acronym_letters("Ukraine").is_none());
+        assert!(acronym_letters("A").is_none());
+    }
+}

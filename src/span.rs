@@ -1,0 +1,174 @@
+//! Spans: half-open byte ranges into the analyzed text.
+//!
+//! Every annotation newslens produces points back into the input with a [`Span`].
+//! Spans are byte offsets (like `aho-corasick` and `regex`); code-point offsets are
+//! computed once, at the output edge, by [`CharIndex`].
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes). `start <= end` is the caller's duty.
+    #[inline]
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The slice of `text` this span covers.
+    ///
+    /// Panics if the span is out of range or not on character boundaries; spans made
+    /// by newslens for a text always are.
+    #[inline]
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// True when the two spans share at least one byte.
+    #[inline]
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    #[inline]
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The same range as a `Range<usize>`.
+    #[inline]
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Converts byte offsets to Unicode code-point offsets in O(1) amortized time.
+///
+/// For ASCII text the two are equal and nothing is stored. Otherwise the index keeps
+/// the code-point count at every 64-byte block, and counts within the block on demand.
+#[derive(Debug)]
+pub struct CharIndex<'t> {
+    text: &'t str,
+    /// Code points before each 64-byte block; empty for ASCII text.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'t> CharIndex<'t> {
+    /// Builds the index for `text` (one pass).
+    pub fn new(text: &'t str) -> CharIndex<'t> {
+        if text.is_ascii() {
+            return CharIndex {
+                text,
+                blocks: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+        }
+        CharIndex { text, blocks }
+    }
+
+    /// The code-point offset of byte offset `byte` (which must be on a char boundary
+    /// or equal to the text length).
+    #[inline]
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        if block >= self.blocks.len() {
+            // Only `byte == len` with len a multiple of BLOCK lands here.
+            let last = self.blocks.len() - 1;
+            let base = self.blocks[last] as usize;
+            let from = last * BLOCK;
+            return base + count_chars(&self.text.as_bytes()[from..byte]);
+        }
+        let from = block * BLOCK;
+        self.blocks[block] as usize + count_chars(&self.text.as_bytes()[from..byte])
+    }
+
+    /// Code-point offsets `(char_start, char_end)` of a span.
+    #[inline]
+    pub fn chars(&self, span: Span) -> (usize, usize) {
+        (self.char_offset(span.start), self.char_offset(span.end))
+    }
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+#[inline]
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| !is_continuation(b)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_matches_char_indices() {
+        let text = "Zürich’s “mayor” said 3.5% — ok. 日本語のテキスト and more ascii text to cross a block boundary of sixty-four bytes ✓";
+        let idx = CharIndex::new(text);
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            assert_eq!(idx.char_offset(bi), ci, "byte {bi}");
+        }
+        assert_eq!(idx.char_offset(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let idx = CharIndex::new("plain ascii");
+        assert_eq!(idx.chars(Span::new(2, 7)), (2, 7));
+    }
+
+    #[test]
+    fn block_aligned_end() {
+        let text = "é".repeat(32); // exactly 64 bytes
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.char_offset(64), 32);
+    }
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(0, 5);
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+        assert!(a.contains(Span::new(1, 5)));
+        assert_eq!(a.len(), 5);
+    }
+}
