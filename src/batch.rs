@@ -204,13 +204,30 @@ pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
     if !line.trim_start().starts_with('{') {
         // Only an object is a record (serde would read `[id, text]` positionally).
         return match serde_json::from_str::<serde::de::IgnoredAny>(line) {
-            Ok(_) => err(None, at, ErrorKind::NotAnObject, "the line is JSON but not an object"),
-            Err(e) => err(None, at, ErrorKind::InvalidJson, format!("invalid JSON: {e}")),
+            Ok(_) => err(
+                None,
+                at,
+                ErrorKind::NotAnObject,
+                "the line is JSON but not an object",
+            ),
+            Err(e) => err(
+                None,
+                at,
+                ErrorKind::InvalidJson,
+                format!("invalid JSON: {e}"),
+            ),
         };
     }
     let raw: RawRecord = match serde_json::from_str(line) {
         Ok(r) => r,
-        Err(e) => return err(None, at, ErrorKind::InvalidJson, format!("invalid JSON: {e}")),
+        Err(e) => {
+            return err(
+                None,
+                at,
+                ErrorKind::InvalidJson,
+                format!("invalid JSON: {e}"),
+            )
+        }
     };
     let id = match raw.id {
         Some(Value::String(s)) => s,
@@ -221,13 +238,18 @@ pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
                 None,
                 at,
                 ErrorKind::InvalidId,
-                format!("`id` must be a string or a number, found {}", json_type(&other)),
+                format!(
+                    "`id` must be a string or a number, found {}",
+                    json_type(&other)
+                ),
             )
         }
     };
     let text = match raw.text {
         Some(Value::String(s)) => s,
-        None | Some(Value::Null) => return err(Some(id), at, ErrorKind::MissingText, "no `text` field"),
+        None | Some(Value::Null) => {
+            return err(Some(id), at, ErrorKind::MissingText, "no `text` field")
+        }
         Some(other) => {
             return err(
                 Some(id),
@@ -242,7 +264,11 @@ pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
             Some(id),
             at,
             ErrorKind::TooLarge,
-            format!("text is {} bytes, more than the maximum of {}", text.len(), opts.max_bytes),
+            format!(
+                "text is {} bytes, more than the maximum of {}",
+                text.len(),
+                opts.max_bytes
+            ),
         );
     }
     let scalar = |v: Option<Value>| match v {
@@ -339,7 +365,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
         if self.done {
             return None;
         }
-        let cap = self.opts.max_bytes.saturating_mul(2).saturating_add(64 << 10);
+        let cap = self
+            .opts
+            .max_bytes
+            .saturating_mul(2)
+            .saturating_add(64 << 10);
         loop {
             match self.read_line(cap) {
                 Ok(None) => {
@@ -387,7 +417,12 @@ pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
     let mut bytes = Vec::new();
     let limit = opts.max_bytes as u64 + 1;
     if let Err(e) = reader.by_ref().take(limit).read_to_end(&mut bytes) {
-        return err(Some(id.to_string()), None, ErrorKind::Unreadable, format!("read error: {e}"));
+        return err(
+            Some(id.to_string()),
+            None,
+            ErrorKind::Unreadable,
+            format!("read error: {e}"),
+        );
     }
     if bytes.len() > opts.max_bytes {
         return err(
@@ -397,7 +432,10 @@ pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
             format!("text is more than the maximum of {} bytes", opts.max_bytes),
         );
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) if opts.lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
@@ -476,37 +514,47 @@ pub fn items_from_paths(
             walk(p, &mut files);
         }
     }
-    files.into_iter().flat_map(move |f| -> Box<dyn Iterator<Item = Item> + Send> {
-        let path = match f {
-            Ok(p) => p,
-            Err(item) => return Box::new(std::iter::once(item)),
-        };
-        if path.as_os_str() == "-" {
-            let stdin = io::stdin();
-            return if jsonl {
-                Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, stdin), "stdin", &opts))
-            } else {
-                Box::new(std::iter::once(read_text(stdin, "stdin", &opts)))
+    files
+        .into_iter()
+        .flat_map(move |f| -> Box<dyn Iterator<Item = Item> + Send> {
+            let path = match f {
+                Ok(p) => p,
+                Err(item) => return Box::new(std::iter::once(item)),
             };
-        }
-        let name = path.display().to_string();
-        let file = match File::open(&path) {
-            Ok(f) => f,
-            Err(e) => {
-                return Box::new(std::iter::once(err(
-                    Some(name),
-                    None,
-                    ErrorKind::Unreadable,
-                    format!("cannot open: {e}"),
-                )))
+            if path.as_os_str() == "-" {
+                let stdin = io::stdin();
+                return if jsonl {
+                    Box::new(JsonlReader::new(
+                        BufReader::with_capacity(1 << 16, stdin),
+                        "stdin",
+                        &opts,
+                    ))
+                } else {
+                    Box::new(std::iter::once(read_text(stdin, "stdin", &opts)))
+                };
             }
-        };
-        if jsonl || is_jsonl_path(&path) {
-            Box::new(JsonlReader::new(BufReader::with_capacity(1 << 16, file), &name, &opts))
-        } else {
-            Box::new(std::iter::once(read_text(file, &name, &opts)))
-        }
-    })
+            let name = path.display().to_string();
+            let file = match File::open(&path) {
+                Ok(f) => f,
+                Err(e) => {
+                    return Box::new(std::iter::once(err(
+                        Some(name),
+                        None,
+                        ErrorKind::Unreadable,
+                        format!("cannot open: {e}"),
+                    )))
+                }
+            };
+            if jsonl || is_jsonl_path(&path) {
+                Box::new(JsonlReader::new(
+                    BufReader::with_capacity(1 << 16, file),
+                    &name,
+                    &opts,
+                ))
+            } else {
+                Box::new(std::iter::once(read_text(file, &name, &opts)))
+            }
+        })
 }
 
 /// Renders one item as output bytes (one JSON line, or pretty JSON and a newline).
@@ -656,13 +704,19 @@ mod tests {
     fn line_errors() {
         let cases = [
             (r#"{"id": "a", "text": "x"}"#, None),
-            (r#"{"id": 5, "text": "x", "extra": [1, {"deep": true}]}"#, None),
+            (
+                r#"{"id": 5, "text": "x", "extra": [1, {"deep": true}]}"#,
+                None,
+            ),
             (r#"{"id": "a", "text": "x""#, Some(ErrorKind::InvalidJson)),
             (r#"[1, 2]"#, Some(ErrorKind::NotAnObject)),
             (r#""just a string""#, Some(ErrorKind::NotAnObject)),
             (r#"{"text": "x"}"#, Some(ErrorKind::MissingId)),
             (r#"{"id": null, "text": "x"}"#, Some(ErrorKind::MissingId)),
-            (r#"{"id": {"a": 1}, "text": "x"}"#, Some(ErrorKind::InvalidId)),
+            (
+                r#"{"id": {"a": 1}, "text": "x"}"#,
+                Some(ErrorKind::InvalidId),
+            ),
             (r#"{"id": "a"}"#, Some(ErrorKind::MissingText)),
             (r#"{"id": "a", "text": 3}"#, Some(ErrorKind::InvalidText)),
         ];
@@ -670,16 +724,28 @@ mod tests {
             assert_eq!(kind(&parse(line)), want, "{line}");
         }
         // Extreme nesting hits serde_json's recursion limit: an error, not a crash.
-        let deep = format!("{{\"id\":\"a\",\"text\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "{{\"id\":\"a\",\"text\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         assert_eq!(kind(&parse(&deep)), Some(ErrorKind::InvalidJson));
         // Deep nesting in an ignored field is skipped without recursion trouble.
-        let deep = format!("{{\"id\":\"a\",\"text\":\"t\",\"x\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+        let deep = format!(
+            "{{\"id\":\"a\",\"text\":\"t\",\"x\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
         assert_eq!(kind(&parse(&deep)), None);
     }
 
     #[test]
     fn invalid_utf8_line() {
-        let item = parse_jsonl_line(b"{\"id\": \"a\", \"text\": \"\xff\"}", 3, &Options::default());
+        let item = parse_jsonl_line(
+            b"{\"id\": \"a\", \"text\": \"\xff\"}",
+            3,
+            &Options::default(),
+        );
         assert_eq!(kind(&item), Some(ErrorKind::InvalidUtf8));
         let lossy = Options {
             lossy: true,
@@ -695,7 +761,9 @@ mod tests {
         let items: Vec<Item> = JsonlReader::new(&data[..], "t", &Options::default()).collect();
         assert_eq!(items.len(), 3);
         assert!(matches!(&items[0], Item::Doc(d) if d.id == "a" && d.line == Some(1)));
-        assert!(matches!(&items[1], Item::Error(e) if e.line == Some(4) && e.kind == ErrorKind::InvalidJson));
+        assert!(
+            matches!(&items[1], Item::Error(e) if e.line == Some(4) && e.kind == ErrorKind::InvalidJson)
+        );
         assert!(matches!(&items[2], Item::Doc(d) if d.id == "b" && d.line == Some(5)));
     }
 
@@ -705,7 +773,10 @@ mod tests {
             max_bytes: 10,
             ..Options::default()
         };
-        let long = format!("{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"ok\"}}\n", "x".repeat(200_000));
+        let long = format!(
+            "{{\"id\":\"a\",\"text\":\"{}\"}}\n{{\"id\":\"b\",\"text\":\"ok\"}}\n",
+            "x".repeat(200_000)
+        );
         let items: Vec<Item> = JsonlReader::new(long.as_bytes(), "t", &opts).collect();
         assert_eq!(kind(&items[0]), Some(ErrorKind::TooLarge));
         assert!(matches!(&items[1], Item::Doc(d) if d.id == "b"));
@@ -717,8 +788,14 @@ mod tests {
             max_bytes: 4,
             ..Options::default()
         };
-        assert_eq!(kind(&read_text(&b"12345"[..], "f", &opts)), Some(ErrorKind::TooLarge));
-        assert_eq!(kind(&read_text(&b"\xff"[..], "f", &opts)), Some(ErrorKind::InvalidUtf8));
+        assert_eq!(
+            kind(&read_text(&b"12345"[..], "f", &opts)),
+            Some(ErrorKind::TooLarge)
+        );
+        assert_eq!(
+            kind(&read_text(&b"\xff"[..], "f", &opts)),
+            Some(ErrorKind::InvalidUtf8)
+        );
         assert!(kind(&read_text(&b"1234"[..], "f", &opts)).is_none());
     }
 }

@@ -16,10 +16,41 @@ const QUANTITY_WORDS: &[&str] = &[
 ];
 
 const TREND_WORDS: &[&str] = &[
-    "more", "less", "most", "least", "fewer", "increase", "increased", "decrease", "decreased",
-    "rose", "fell", "grew", "dropped", "doubled", "tripled", "record", "largest", "biggest",
-    "highest", "lowest", "first", "only", "never", "ever", "cut", "raised", "lost", "won",
-    "killed", "died", "than", "since", "because", "caused", "led",
+    "more",
+    "less",
+    "most",
+    "least",
+    "fewer",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "rose",
+    "fell",
+    "grew",
+    "dropped",
+    "doubled",
+    "tripled",
+    "record",
+    "largest",
+    "biggest",
+    "highest",
+    "lowest",
+    "first",
+    "only",
+    "never",
+    "ever",
+    "cut",
+    "raised",
+    "lost",
+    "won",
+    "killed",
+    "died",
+    "than",
+    "since",
+    "because",
+    "caused",
+    "led",
 ];
 
 const PERSONAL: &[&str] = &["i", "we", "you", "me", "us", "my", "our", "your"];
@@ -97,7 +128,10 @@ pub(crate) fn score_sentences(
             n_ent += 1;
             j += 1;
         }
-        let question = sent.slice(text).trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?');
+        let question = sent
+            .slice(text)
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with('?');
         let non_year_numbers = numbers - years;
         let mut x = -1.6f32;
         x += 0.9 * (non_year_numbers.min(2) as f32);

@@ -132,35 +132,99 @@ pub struct Claim {
 
 /// Auxiliaries and adverbs skipped between a subject and its reporting verb.
 const SKIP_BEFORE_CUE: &[&str] = &[
-    "have", "has", "had", "will", "would", "also", "however", "reportedly", "previously",
-    "repeatedly", "publicly", "later", "again", "already", "recently", "initially", "did",
-    "does", "do", "is", "was", "were", "are", "be", "been", "not", "never", "could", "may",
-    "might", "should", "must", "can", "firmly", "strongly", "earlier", "then", "once", "all",
-    "both", "further", "separately", "privately", "openly", "flatly", "quickly", "still",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "also",
+    "however",
+    "reportedly",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "later",
+    "again",
+    "already",
+    "recently",
+    "initially",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "not",
+    "never",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "firmly",
+    "strongly",
+    "earlier",
+    "then",
+    "once",
+    "all",
+    "both",
+    "further",
+    "separately",
+    "privately",
+    "openly",
+    "flatly",
+    "quickly",
+    "still",
 ];
 
 /// Words that end a speaker noun phrase when walking back from the cue.
 const NP_STOP: &[&str] = &[
     "that", "which", "who", "whom", "when", "while", "but", "because", "as", "if", "after",
-    "before", "so", "since", "although", "though", "and", "or", "where", "than", "whether",
-    "said", "says", "is", "was", "are", "were", "to",
+    "before", "so", "since", "although", "though", "and", "or", "where", "than", "whether", "said",
+    "says", "is", "was", "are", "were", "to",
 ];
 
 /// Determiners: a cue word right after one is a noun ("the claims", "a report").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
-    "this", "that", "such", "no", "any", "some",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this",
+    "that", "such", "no", "any", "some",
 ];
 
 /// Words that make a claim hedged.
 const HEDGES: &[&str] = &[
-    "allegedly", "alleged", "reportedly", "may", "might", "could", "appears", "appear",
-    "appeared", "seems", "seem", "seemed", "possibly", "perhaps", "likely", "unlikely",
-    "probably", "suggests", "suggest", "suggested", "unconfirmed", "purportedly", "apparently",
+    "allegedly",
+    "alleged",
+    "reportedly",
+    "may",
+    "might",
+    "could",
+    "appears",
+    "appear",
+    "appeared",
+    "seems",
+    "seem",
+    "seemed",
+    "possibly",
+    "perhaps",
+    "likely",
+    "unlikely",
+    "probably",
+    "suggests",
+    "suggest",
+    "suggested",
+    "unconfirmed",
+    "purportedly",
+    "apparently",
 ];
 
 /// Words that negate a claim.
-const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "neither", "nor", "nothing", "none"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "n't", "neither", "nor", "nothing", "none",
+];
 
 #[inline]
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {
@@ -284,7 +348,9 @@ pub const ASSERTION_THRESHOLD: f32 = 0.5;
 /// The sentence span without its final punctuation and closing quotes.
 fn trim_final_punct(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let t = s.trim_end_matches(|c: char| matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')') || c.is_whitespace());
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')') || c.is_whitespace()
+    });
     Span::new(span.start, span.start + t.len())
 }
 
@@ -317,7 +383,11 @@ fn find_attributions(
             continue;
         }
         let w = lower(t.text(text));
-        if w == "according" && toks.get(k + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("to")) {
+        if w == "according"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"))
+        {
             hits.push(CueHit {
                 first: k,
                 last: k + 1,
@@ -378,7 +448,9 @@ fn find_attributions(
         }
         let (modality, modality_cue) = match hit.class {
             Some(CueClass::Deny) => (Modality::Negated, Some(cue)),
-            _ => content.map_or((Modality::Asserted, None), |c| modality(text, toks, c, Some(cue))),
+            _ => content.map_or((Modality::Asserted, None), |c| {
+                modality(text, toks, c, Some(cue))
+            }),
         };
         let stance = stance(analyzer, text, toks, hit.class, content);
         out.push(Claim {
@@ -399,13 +471,21 @@ fn find_attributions(
 
 /// `according to X`: the speaker phrase runs to the next comma or the end; the content
 /// is the rest of the sentence.
-fn according_to(text: &str, toks: &[Token], hit: &CueHit, sent: Span, sent_end: usize) -> (Option<Span>, Option<Span>) {
+fn according_to(
+    text: &str,
+    toks: &[Token],
+    hit: &CueHit,
+    sent: Span,
+    sent_end: usize,
+) -> (Option<Span>, Option<Span>) {
     let np_first = hit.last + 1;
     let mut np_last = None;
     let mut j = np_first;
     while j < toks.len() && toks[j].span.end <= sent_end {
         let s = toks[j].text(text);
-        if toks[j].kind == TokenKind::Punct && matches!(s, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"") {
+        if toks[j].kind == TokenKind::Punct
+            && matches!(s, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"")
+        {
             break;
         }
         np_last = Some(j);
@@ -423,7 +503,8 @@ fn according_to(text: &str, toks: &[Token], hit: &CueHit, sent: Span, sent_end: 
     } else {
         // "According to Y, X happened."
         let after = j + 1;
-        (after < toks.len() && toks[after].span.start < sent_end).then(|| Span::new(toks[after].span.start, sent_end))
+        (after < toks.len() && toks[after].span.start < sent_end)
+            .then(|| Span::new(toks[after].span.start, sent_end))
     };
     (speaker, content)
 }
@@ -441,16 +522,17 @@ fn verb_cue(
     let is_punct = |j: usize, p: &str| toks[j].kind == TokenKind::Punct && toks[j].text(text) == p;
     // Quote next to the cue.
     let cue_span = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
-    let quote_before = quotes
-        .iter()
-        .rev()
-        .find(|q| q.end <= cue_span.start && cue_span.start - q.end <= 40 && q.end >= sent.start.saturating_sub(400));
-    let quote_after = quotes
-        .iter()
-        .find(|q| q.start >= cue_span.end && q.start - cue_span.end <= 40 && q.start < sent.end + 2);
+    let quote_before = quotes.iter().rev().find(|q| {
+        q.end <= cue_span.start
+            && cue_span.start - q.end <= 40
+            && q.end >= sent.start.saturating_sub(400)
+    });
+    let quote_after = quotes.iter().find(|q| {
+        q.start >= cue_span.end && q.start - cue_span.end <= 40 && q.start < sent.end + 2
+    });
 
-    let prev_is_comma_or_quote = hit.first > 0
-        && matches!(toks[hit.first - 1].text(text), "," | "”" | "\"" | "’" | "'");
+    let prev_is_comma_or_quote =
+        hit.first > 0 && matches!(toks[hit.first - 1].text(text), "," | "”" | "\"" | "’" | "'");
 
     // Participle after a comma: the speaker is the main clause's subject.
     if hit.participle && prev_is_comma_or_quote {
@@ -467,12 +549,17 @@ fn verb_cue(
                 && (is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()));
             if starts_np {
                 let mut j = after;
-                while j < toks.len() && toks[j].span.end <= sent_end && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"") {
+                while j < toks.len()
+                    && toks[j].span.end <= sent_end
+                    && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"")
+                {
                     j += 1;
                 }
                 if j > after {
                     let speaker = Span::new(toks[after].span.start, toks[j - 1].span.end);
-                    let content = quote_before.copied().or_else(|| before_comma(text, toks, hit.first, sent));
+                    let content = quote_before
+                        .copied()
+                        .or_else(|| before_comma(text, toks, hit.first, sent));
                     return (Some(speaker), content);
                 }
             }
@@ -481,7 +568,10 @@ fn verb_cue(
     // Normal order: speaker before the cue.
     let mut j = hit.first;
     // Skip auxiliaries and adverbs.
-    while j > 0 && toks[j - 1].kind == TokenKind::Word && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref()) {
+    while j > 0
+        && toks[j - 1].kind == TokenKind::Word
+        && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
+    {
         j -= 1;
     }
     // Skip one parenthetical between commas: "Critics, particularly in Europe, have ...".
@@ -497,7 +587,10 @@ fn verb_cue(
         }
         if let Some(k) = found {
             j = k;
-            while j > 0 && toks[j - 1].kind == TokenKind::Word && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref()) {
+            while j > 0
+                && toks[j - 1].kind == TokenKind::Word
+                && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
+            {
                 j -= 1;
             }
         }
@@ -519,21 +612,32 @@ fn verb_cue(
     let speaker = (s < np_end).then(|| Span::new(toks[s].span.start, toks[np_end - 1].span.end));
     let content = if let Some(q) = quote_after {
         Some(*q)
-    } else if let Some(q) = quote_before.filter(|_| hit.last + 1 >= toks.len() || toks[hit.last + 1].span.start >= sent_end) {
+    } else if let Some(q) = quote_before
+        .filter(|_| hit.last + 1 >= toks.len() || toks[hit.last + 1].span.start >= sent_end)
+    {
         Some(*q)
     } else {
-        after_cue(text, toks, hit.last + 1, sent_end)
-            .or_else(|| if speaker.is_some() { before_comma(text, toks, s, sent) } else { None })
+        after_cue(text, toks, hit.last + 1, sent_end).or_else(|| {
+            if speaker.is_some() {
+                before_comma(text, toks, s, sent)
+            } else {
+                None
+            }
+        })
     };
     (speaker, content)
 }
 
 /// The clause after a cue, without a leading `that` or comma, to the sentence end.
 fn after_cue(text: &str, toks: &[Token], mut j: usize, sent_end: usize) -> Option<Span> {
-    while j < toks.len() && (matches!(toks[j].text(text), "," | ":" | "that" | "“" | "\"") || toks[j].text(text).eq_ignore_ascii_case("that")) {
+    while j < toks.len()
+        && (matches!(toks[j].text(text), "," | ":" | "that" | "“" | "\"")
+            || toks[j].text(text).eq_ignore_ascii_case("that"))
+    {
         j += 1;
     }
-    (j < toks.len() && toks[j].span.start < sent_end).then(|| Span::new(toks[j].span.start, sent_end))
+    (j < toks.len() && toks[j].span.start < sent_end)
+        .then(|| Span::new(toks[j].span.start, sent_end))
 }
 
 /// The clause from the sentence start to the comma before token `j` (`X, he said`).
@@ -557,7 +661,9 @@ fn main_subject(text: &str, toks: &[Token]) -> Option<Span> {
         let t = toks[end];
         let w = lower(t.text(text));
         let ok = match t.kind {
-            TokenKind::Word => !SKIP_BEFORE_CUE.contains(&w.as_ref()) && !NP_STOP.contains(&w.as_ref()),
+            TokenKind::Word => {
+                !SKIP_BEFORE_CUE.contains(&w.as_ref()) && !NP_STOP.contains(&w.as_ref())
+            }
             TokenKind::Possessive | TokenKind::Number => true,
             TokenKind::Punct => matches!(t.text(text), "." | "-"),
         };
@@ -574,7 +680,10 @@ fn resolve_speaker(np: Span, entities: &[Entity]) -> Speaker {
     let head = entities.iter().enumerate().rev().find(|(_, e)| {
         np.contains(e.span)
             && e.span.end == np.end
-            && matches!(e.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country)
+            && matches!(
+                e.entity_type,
+                EntityType::Person | EntityType::Organization | EntityType::Country
+            )
     });
     match head {
         Some((i, e)) => Speaker {
@@ -589,7 +698,12 @@ fn resolve_speaker(np: Span, entities: &[Entity]) -> Speaker {
 }
 
 /// Modality of a content span: negated, hedged or asserted, with the deciding word.
-fn modality(text: &str, toks: &[Token], content: Span, cue: Option<Span>) -> (Modality, Option<Span>) {
+fn modality(
+    text: &str,
+    toks: &[Token],
+    content: Span,
+    cue: Option<Span>,
+) -> (Modality, Option<Span>) {
     let region = match cue {
         Some(c) => Span::new(c.start.min(content.start), c.end.max(content.end)),
         None => content,
@@ -612,13 +726,23 @@ fn modality(text: &str, toks: &[Token], content: Span, cue: Option<Span>) -> (Mo
 }
 
 /// Stance from the cue class, else from the content's sentiment.
-fn stance(analyzer: &Analyzer, text: &str, toks: &[Token], class: Option<CueClass>, content: Option<Span>) -> Stance {
+fn stance(
+    analyzer: &Analyzer,
+    text: &str,
+    toks: &[Token],
+    class: Option<CueClass>,
+    content: Option<Span>,
+) -> Stance {
     match class {
-        Some(CueClass::Deny | CueClass::Criticize | CueClass::Concern | CueClass::Warn) => return Stance::Oppose,
+        Some(CueClass::Deny | CueClass::Criticize | CueClass::Concern | CueClass::Warn) => {
+            return Stance::Oppose
+        }
         Some(CueClass::Praise | CueClass::Promise) => return Stance::Support,
         _ => {}
     }
-    let Some(content) = content else { return Stance::Neutral };
+    let Some(content) = content else {
+        return Stance::Neutral;
+    };
     let words: Vec<&Token> = toks.iter().filter(|t| content.contains(t.span)).collect();
     let score = valence_of(analyzer, text, &words);
     if score >= 0.4 {

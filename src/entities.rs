@@ -108,7 +108,13 @@ pub struct Entity<'a> {
 
 impl<'a> Entity<'a> {
     /// An entity for lexicon entry `entry` at `span`.
-    pub(crate) fn from_entry(analyzer: &'a Analyzer, span: Span, entry: usize, found_by: FoundBy, possessive: bool) -> Entity<'a> {
+    pub(crate) fn from_entry(
+        analyzer: &'a Analyzer,
+        span: Span,
+        entry: usize,
+        found_by: FoundBy,
+        possessive: bool,
+    ) -> Entity<'a> {
         let e = &analyzer.lexicon().entries()[entry];
         Entity {
             span,
@@ -139,18 +145,100 @@ impl<'a> Entity<'a> {
 }
 
 /// Titles placed before names that the role lexicon may lack, and honorifics.
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady"];
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
+];
 
 /// Capitalized words that never start or continue a person's name.
 pub(crate) const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "With", "By", "From",
-    "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "This", "That", "These",
-    "Those", "Who", "What", "When", "Where", "Why", "How", "If", "As", "After", "Before",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Today", "Yesterday", "Tomorrow", "However", "Meanwhile", "Also",
-    "Said", "Says", "Told", "Is", "Was", "Has", "Had", "Will", "Would", "Not", "No", "Yes",
+    "The",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "But",
+    "Of",
+    "In",
+    "On",
+    "At",
+    "To",
+    "For",
+    "With",
+    "By",
+    "From",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Who",
+    "What",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Said",
+    "Says",
+    "Told",
+    "Is",
+    "Was",
+    "Has",
+    "Had",
+    "Will",
+    "Would",
+    "Not",
+    "No",
+    "Yes",
 ];
 
 /// True when `word` starts with an upper-case letter.
@@ -186,7 +274,12 @@ pub(crate) fn find_entities<'a>(
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(text, tokens, sentences, &mut entities, &people);
 
-    entities.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    entities.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     entities.dedup_by(|a, b| a.span == b.span);
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
@@ -298,7 +391,9 @@ fn title_patterns<'a>(
         };
         let span = Span::new(tokens[after].span.start, tokens[last].span.end);
         if !covered(entities, span) && !covered(&found, span) {
-            let possessive = tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
+            let possessive = tokens
+                .get(last + 1)
+                .is_some_and(|t| t.kind == TokenKind::Possessive);
             let entity = if words == 1 {
                 people.link(span.slice(text), span, possessive)
             } else {

@@ -143,7 +143,12 @@ impl Gazetteer {
         }
         // Leftmost, then longest, non-overlapping.
         let found = &mut out[first..];
-        found.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        found.sort_unstable_by(|a, b| {
+            a.span
+                .start
+                .cmp(&b.span.start)
+                .then(b.span.end.cmp(&a.span.end))
+        });
         let mut keep = first;
         let mut last_end = 0usize;
         for i in first..out.len() {
@@ -184,9 +189,9 @@ fn next_to_capitalized(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end_matches([' ', '\u{A0}']);
     let gap_before = span.start - before.len();
     if gap_before > 0 && gap_before <= 2 {
-        let word_start = before
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = &before[word_start..];
         if word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_opener(word) {
             return true;
@@ -209,7 +214,20 @@ fn next_to_capitalized(text: &str, span: Span) -> bool {
 fn is_sentence_opener(word: &str) -> bool {
     matches!(
         word,
-        "The" | "In" | "On" | "At" | "From" | "To" | "And" | "But" | "Of" | "For" | "With" | "By" | "A" | "An"
+        "The"
+            | "In"
+            | "On"
+            | "At"
+            | "From"
+            | "To"
+            | "And"
+            | "But"
+            | "Of"
+            | "For"
+            | "With"
+            | "By"
+            | "A"
+            | "An"
     )
 }
 
@@ -248,13 +266,25 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("the U.S. and Russia", &[("U.S.", "country:USA"), ("Russia", "country:RUS")]),
+            (
+                "the U.S. and Russia",
+                &[("U.S.", "country:USA"), ("Russia", "country:RUS")],
+            ),
             ("let us go, US troops", &[("US", "country:USA")]),
             ("a woman from Oman", &[("Oman", "country:OMN")]),
-            ("Russian and North Korean leaders", &[("Russian", "country:RUS"), ("North Korean", "country:PRK")]),
+            (
+                "Russian and North Korean leaders",
+                &[("Russian", "country:RUS"), ("North Korean", "country:PRK")],
+            ),
             ("Donald Trump's plan", &[("Donald Trump", "person:trump")]),
-            ("Donald J. Trump’s plan", &[("Donald J. Trump", "person:trump")]),
-            ("U.S.-led, anti-Russian", &[("U.S.", "country:USA"), ("Russian", "country:RUS")]),
+            (
+                "Donald J. Trump’s plan",
+                &[("Donald J. Trump", "person:trump")],
+            ),
+            (
+                "U.S.-led, anti-Russian",
+                &[("U.S.", "country:USA"), ("Russian", "country:RUS")],
+            ),
             ("USAF jets", &[]),
             ("Russians", &[("Russians", "country:RUS")]),
             ("the New York Times said", &[("New York Times", "org:nyt")]),
@@ -283,8 +313,11 @@ mod tests {
     #[test]
     fn later_entry_wins_alias() {
         let mut l = lex();
-        l.add_tsv("user", "id\ttype\tcanonical\taliases\nuser:us\torganization\tUnited Steelworkers\tUS\n")
-            .unwrap();
+        l.add_tsv(
+            "user",
+            "id\ttype\tcanonical\taliases\nuser:us\torganization\tUnited Steelworkers\tUS\n",
+        )
+        .unwrap();
         let g = Gazetteer::new(&l);
         let m = g.find("US workers");
         assert_eq!(l.entries()[m[0].entry].id, "user:us");

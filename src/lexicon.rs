@@ -170,7 +170,10 @@ pub struct Lexicon {
 /// over locations over organizations over people.
 pub const BUNDLED: &[(&str, &str)] = &[
     ("people.tsv", include_str!("../lexicons/people.tsv")),
-    ("organizations.tsv", include_str!("../lexicons/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../lexicons/organizations.tsv"),
+    ),
     ("locations.tsv", include_str!("../lexicons/locations.tsv")),
     ("countries.tsv", include_str!("../lexicons/countries.tsv")),
 ];
@@ -293,7 +296,11 @@ struct Table<'a> {
     rows: Vec<(usize, &'a str)>,
 }
 
-fn parse_table<'a>(name: &str, text: &'a str, required: &[&str]) -> Result<Table<'a>, LexiconError> {
+fn parse_table<'a>(
+    name: &str,
+    text: &'a str,
+    required: &[&str],
+) -> Result<Table<'a>, LexiconError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     let (header_line, header) = loop {
@@ -308,10 +315,18 @@ fn parse_table<'a>(name: &str, text: &'a str, required: &[&str]) -> Result<Table
     for (i, c) in cols.iter().enumerate() {
         let c = c.trim();
         if c.is_empty() {
-            return Err(LexiconError::at(name, header_line, format!("empty column name in header (column {})", i + 1)));
+            return Err(LexiconError::at(
+                name,
+                header_line,
+                format!("empty column name in header (column {})", i + 1),
+            ));
         }
         if columns.insert(c, i).is_some() {
-            return Err(LexiconError::at(name, header_line, format!("column `{c}` appears twice in the header")));
+            return Err(LexiconError::at(
+                name,
+                header_line,
+                format!("column `{c}` appears twice in the header"),
+            ));
         }
     }
     for r in required {
@@ -319,7 +334,10 @@ fn parse_table<'a>(name: &str, text: &'a str, required: &[&str]) -> Result<Table
             return Err(LexiconError::at(
                 name,
                 header_line,
-                format!("header lacks the required column `{r}` (found: {})", cols.join(", ")),
+                format!(
+                    "header lacks the required column `{r}` (found: {})",
+                    cols.join(", ")
+                ),
             ));
         }
     }
@@ -346,7 +364,11 @@ impl<'a> Table<'a> {
             return Err(LexiconError::at(
                 name,
                 line,
-                format!("expected {} tab-separated fields, found {}", self.width, row.len()),
+                format!(
+                    "expected {} tab-separated fields, found {}",
+                    self.width,
+                    row.len()
+                ),
             ));
         }
         Ok(())
@@ -359,7 +381,11 @@ fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconErr
         let mut it = part.split('@');
         let title = it.next().unwrap_or("").trim();
         if title.is_empty() {
-            return Err(LexiconError::at(name, line, format!("role `{part}` has no title")));
+            return Err(LexiconError::at(
+                name,
+                line,
+                format!("role `{part}` has no title"),
+            ));
         }
         let role = Role {
             title: title.to_string(),
@@ -368,11 +394,19 @@ fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconErr
             end: it.next().and_then(opt),
         };
         if it.next().is_some() {
-            return Err(LexiconError::at(name, line, format!("role `{part}` has more than four `@` fields")));
+            return Err(LexiconError::at(
+                name,
+                line,
+                format!("role `{part}` has more than four `@` fields"),
+            ));
         }
         for d in [&role.start, &role.end].into_iter().flatten() {
             if !is_date(d) {
-                return Err(LexiconError::at(name, line, format!("role `{part}`: `{d}` is not a YYYY[-MM[-DD]] date")));
+                return Err(LexiconError::at(
+                    name,
+                    line,
+                    format!("role `{part}`: `{d}` is not a YYYY[-MM[-DD]] date"),
+                ));
             }
         }
         roles.push(role);
@@ -411,7 +445,11 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
         })?;
         let canonical = table.get(&row, "canonical");
         if canonical.is_empty() {
-            return Err(LexiconError::at(name, line, format!("entry `{id}` has an empty `canonical`")));
+            return Err(LexiconError::at(
+                name,
+                line,
+                format!("entry `{id}` has an empty `canonical`"),
+            ));
         }
         let mut entry = Entry::new(id, entity_type, canonical);
         entry.subtype = table.get(&row, "subtype").to_string();
@@ -545,8 +583,9 @@ impl WordLists {
             let row = fields(raw);
             table.check_width(name, line, &row)?;
             let class_s = table.get(&row, "class");
-            let class = CueClass::parse(class_s)
-                .ok_or_else(|| LexiconError::at(name, line, format!("unknown cue class `{class_s}`")))?;
+            let class = CueClass::parse(class_s).ok_or_else(|| {
+                LexiconError::at(name, line, format!("unknown cue class `{class_s}`"))
+            })?;
             let form = table.get(&row, "form").to_lowercase();
             if form.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `form`"));
@@ -571,7 +610,13 @@ impl WordLists {
             let kind = match table.get(&row, "kind") {
                 "title" => RoleKind::Title,
                 "agent" => RoleKind::Agent,
-                k => return Err(LexiconError::at(name, line, format!("unknown role kind `{k}` (title or agent)"))),
+                k => {
+                    return Err(LexiconError::at(
+                        name,
+                        line,
+                        format!("unknown role kind `{k}` (title or agent)"),
+                    ))
+                }
             };
             let term = table.get(&row, "term");
             if term.is_empty() {
@@ -600,7 +645,13 @@ impl WordLists {
                 .parse()
                 .ok()
                 .filter(|x: &f32| x.is_finite() && (-4.0..=4.0).contains(x))
-                .ok_or_else(|| LexiconError::at(name, line, format!("valence `{v}` is not a number in [-4, 4]")))?;
+                .ok_or_else(|| {
+                    LexiconError::at(
+                        name,
+                        line,
+                        format!("valence `{v}` is not a number in [-4, 4]"),
+                    )
+                })?;
             self.sentiment
                 .insert(table.get(&row, "word").to_lowercase(), valence);
         }
@@ -653,24 +704,48 @@ mod tests {
     fn errors_name_file_and_line() {
         let cases = [
             ("id\ttype\n", "t.tsv:1:", "canonical"),
-            ("id\ttype\tcanonical\nx\tplanet\tMars\n", "t.tsv:2:", "unknown type"),
-            ("id\ttype\tcanonical\n\nx\tperson\n", "t.tsv:3:", "expected 3"),
-            ("id\ttype\tcanonical\nx\tperson\t\n", "t.tsv:2:", "empty `canonical`"),
-            ("id\ttype\tcanonical\troles\nx\tperson\tA\tP@USA@1990-13x@\n", "t.tsv:2:", "not a YYYY"),
+            (
+                "id\ttype\tcanonical\nx\tplanet\tMars\n",
+                "t.tsv:2:",
+                "unknown type",
+            ),
+            (
+                "id\ttype\tcanonical\n\nx\tperson\n",
+                "t.tsv:3:",
+                "expected 3",
+            ),
+            (
+                "id\ttype\tcanonical\nx\tperson\t\n",
+                "t.tsv:2:",
+                "empty `canonical`",
+            ),
+            (
+                "id\ttype\tcanonical\troles\nx\tperson\tA\tP@USA@1990-13x@\n",
+                "t.tsv:2:",
+                "not a YYYY",
+            ),
             ("", "t.tsv:1:", "no header"),
             ("id\tid\tcanonical\n", "t.tsv:1:", "twice"),
         ];
         for (text, loc, what) in cases {
-            let err = Lexicon::new().add_tsv("t.tsv", text).unwrap_err().to_string();
-            assert!(err.starts_with(loc) && err.contains(what), "{text:?} gave {err:?}");
+            let err = Lexicon::new()
+                .add_tsv("t.tsv", text)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(loc) && err.contains(what),
+                "{text:?} gave {err:?}"
+            );
         }
     }
 
     #[test]
     fn later_entries_replace_by_id() {
         let mut lex = Lexicon::new();
-        lex.add_tsv("a", "id\ttype\tcanonical\nx\tperson\tOld\n").unwrap();
-        lex.add_tsv("b", "id\ttype\tcanonical\nx\tperson\tNew\n").unwrap();
+        lex.add_tsv("a", "id\ttype\tcanonical\nx\tperson\tOld\n")
+            .unwrap();
+        lex.add_tsv("b", "id\ttype\tcanonical\nx\tperson\tNew\n")
+            .unwrap();
         assert_eq!(lex.len(), 1);
         assert_eq!(lex.get("x").unwrap().canonical, "New");
     }
@@ -678,9 +753,13 @@ mod tests {
     #[test]
     fn word_list_errors() {
         let mut w = WordLists::default();
-        let e = w.add_cues("c", "lemma\tform\tclass\nsay\tsaid\tshout\n").unwrap_err();
+        let e = w
+            .add_cues("c", "lemma\tform\tclass\nsay\tsaid\tshout\n")
+            .unwrap_err();
         assert!(e.to_string().starts_with("c:2:"));
-        let e = w.add_sentiment("s", "word\tvalence\ngood\tNaN\n").unwrap_err();
+        let e = w
+            .add_sentiment("s", "word\tvalence\ngood\tNaN\n")
+            .unwrap_err();
         assert!(e.to_string().starts_with("s:2:"));
     }
 }

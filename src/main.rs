@@ -22,7 +22,11 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_IO: u8 = 3;
 
 #[derive(Parser)]
-#[command(name = "newslens", version, about = "Analyze news articles: sentences, entities, attributed claims, stance.")]
+#[command(
+    name = "newslens",
+    version,
+    about = "Analyze news articles: sentences, entities, attributed claims, stance."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -152,7 +156,11 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
                     s.text_bytes as f64 / 1e6 / secs.max(1e-9)
                 );
             }
-            Ok(if s.errors > 0 { EXIT_RECORD_ERRORS } else { EXIT_OK })
+            Ok(if s.errors > 0 {
+                EXIT_RECORD_ERRORS
+            } else {
+                EXIT_OK
+            })
         }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(EXIT_OK),
         Err(e) => {
@@ -189,7 +197,11 @@ fn lexicons(args: LexiconArgs) -> Result<u8> {
         writeln!(out, "{t}\t{n}")?;
     }
     writeln!(out, "total\t{}", analyzer.lexicon().len())?;
-    writeln!(out, "surface_forms\t{}", analyzer.gazetteer().pattern_count())?;
+    writeln!(
+        out,
+        "surface_forms\t{}",
+        analyzer.gazetteer().pattern_count()
+    )?;
     let w = analyzer.words();
     writeln!(out, "cue_forms\t{}", w.cues.len())?;
     writeln!(out, "role_words\t{}", w.roles.len())?;

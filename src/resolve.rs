@@ -32,7 +32,8 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
         .filter(|w| !w.is_empty() && !NAME_SUFFIXES.contains(w));
     let first = words.next()?;
     let last = words.next_back()?;
-    (last != first && last.chars().count() >= 2 && is_capitalized(last) && !last.ends_with('.')).then_some(last)
+    (last != first && last.chars().count() >= 2 && is_capitalized(last) && !last.ends_with('.'))
+        .then_some(last)
 }
 
 /// Surnames of heads of state and government that are unambiguous among leaders:
@@ -43,13 +44,13 @@ pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
         if e.entity_type != EntityType::Person || !e.is_leader() || e.ambiguous {
             continue;
         }
-        let Some(s) = surname(&e.canonical) else { continue };
+        let Some(s) = surname(&e.canonical) else {
+            continue;
+        };
         if NOT_NAME.contains(&s) || s.chars().count() < 3 {
             continue;
         }
-        seen.entry(s)
-            .and_modify(|v| *v = None)
-            .or_insert(Some(i));
+        seen.entry(s).and_modify(|v| *v = None).or_insert(Some(i));
     }
     seen.into_iter()
         .filter_map(|(s, v)| v.map(|i| (s.to_string(), i)))
@@ -91,7 +92,13 @@ impl<'a> People<'a> {
             }
         }
         let &entry = self.analyzer.leader_surnames().get(word)?;
-        Some(Entity::from_entry(self.analyzer, span, entry, FoundBy::Surname, possessive))
+        Some(Entity::from_entry(
+            self.analyzer,
+            span,
+            entry,
+            FoundBy::Surname,
+            possessive,
+        ))
     }
 }
 
@@ -165,7 +172,9 @@ pub(crate) fn surnames<'a>(
         if prev_blocks || capital_word(tokens.get(i + 1)) {
             continue;
         }
-        let possessive = tokens.get(i + 1).is_some_and(|x| x.kind == TokenKind::Possessive);
+        let possessive = tokens
+            .get(i + 1)
+            .is_some_and(|x| x.kind == TokenKind::Possessive);
         if let Some(e) = people.link(w, t.span, possessive) {
             found.push(e);
         }
@@ -200,7 +209,9 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
         }
         let acro_tok = tokens[i + 1];
         let acro = acro_tok.text(text);
-        let Some(letters) = acronym_letters(acro) else { continue };
+        let Some(letters) = acronym_letters(acro) else {
+            continue;
+        };
         if defined.iter().any(|d| d.0 == acro) {
             continue;
         }
@@ -277,7 +288,11 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
                 e
             }
         };
-        defined.push((acro, identity, Span::new(tokens[i].span.start, tokens[i + 2].span.end)));
+        defined.push((
+            acro,
+            identity,
+            Span::new(tokens[i].span.start, tokens[i + 2].span.end),
+        ));
     }
     if defined.is_empty() {
         return;
@@ -285,7 +300,9 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
     // Every whole-word use of a defined acronym.
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
-        let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else { continue };
+        let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else {
+            continue;
+        };
         let possessive = crate::tokenize::possessive_at(text, t.span.end).is_some();
         let mention = identity.linked_at(t.span, FoundBy::Acronym, possessive);
         match entities.iter_mut().find(|e| e.span.overlaps(t.span)) {
@@ -311,7 +328,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("War Crimes Accountability Team"), "war-crimes-accountability-team");
+        assert_eq!(
+            slug("War Crimes Accountability Team"),
+            "war-crimes-accountability-team"
+        );
         assert_eq!(slug("Zürich’s  Office!"), "zürich-s-office");
     }
 

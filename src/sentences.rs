@@ -15,10 +15,10 @@ use crate::span::Span;
 
 /// Titles and abbreviations after which a period never ends a sentence.
 const NEVER_END: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "gov", "sen", "rep", "reps", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "ste", "mt", "ft", "rev", "hon",
-    "pres", "supt", "det", "insp", "messrs", "mme", "mlle", "sr", "jr", "vs", "v", "cf", "approx",
-    "dept", "gov't", "atty", "asst", "assoc", "est", "fig", "no", "nos", "vol", "pp", "op",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "gov", "sen", "rep", "reps", "gen", "col", "lt", "sgt",
+    "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "ste", "mt", "ft", "rev", "hon", "pres",
+    "supt", "det", "insp", "messrs", "mme", "mlle", "sr", "jr", "vs", "v", "cf", "approx", "dept",
+    "gov't", "atty", "asst", "assoc", "est", "fig", "no", "nos", "vol", "pp", "op",
 ];
 
 /// Abbreviations that end a sentence unless a number follows (`Jan. 20`, `No. 5`).
@@ -35,12 +35,74 @@ const MAYBE_END: &[&str] = &[
 
 /// Capitalized words that typically open a sentence (used after abbreviations).
 const OPENERS: &[&str] = &[
-    "A", "An", "The", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So",
-    "In", "On", "At", "For", "This", "That", "These", "Those", "His", "Her", "Their", "Its",
-    "Our", "My", "As", "After", "Before", "When", "While", "If", "There", "Some", "Many",
-    "Most", "Meanwhile", "However", "Still", "Yet", "Now", "Then", "Officials", "According",
-    "Last", "Earlier", "Later", "Since", "Although", "Though", "What", "Who", "Why", "How",
-    "Where", "One", "Two", "Both", "All", "No", "Not", "Under", "With", "By", "From", "Critics",
+    "A",
+    "An",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "In",
+    "On",
+    "At",
+    "For",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "My",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "There",
+    "Some",
+    "Many",
+    "Most",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Yet",
+    "Now",
+    "Then",
+    "Officials",
+    "According",
+    "Last",
+    "Earlier",
+    "Later",
+    "Since",
+    "Although",
+    "Though",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "One",
+    "Two",
+    "Both",
+    "All",
+    "No",
+    "Not",
+    "Under",
+    "With",
+    "By",
+    "From",
+    "Critics",
 ];
 
 /// Splits `text` into sentence spans (trimmed of surrounding whitespace, in order,
@@ -202,7 +264,7 @@ fn ends_sentence(text: &str, start: usize, term: usize, term_end: usize, after: 
 
 /// The word right before the terminator at `term`, within the sentence (without
 /// leading quotes or brackets).
-fn word_before<'t>(text: &'t str, start: usize, term: usize) -> &'t str {
+fn word_before(text: &str, start: usize, term: usize) -> &str {
     let head = &text[start..term];
     let from = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—' | '/'))
@@ -223,7 +285,10 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -238,26 +303,66 @@ mod tests {
                 "A shift in U.S. foreign policy. The end.",
                 &["A shift in U.S. foreign policy.", "The end."],
             ),
-            ("He moved to the U.S. He stayed.", &["He moved to the U.S.", "He stayed."]),
+            (
+                "He moved to the U.S. He stayed.",
+                &["He moved to the U.S.", "He stayed."],
+            ),
             ("Mr. Smith met Dr. Jones.", &["Mr. Smith met Dr. Jones."]),
-            ("Gov. Brown and Sen. Lee spoke.", &["Gov. Brown and Sen. Lee spoke."]),
+            (
+                "Gov. Brown and Sen. Lee spoke.",
+                &["Gov. Brown and Sen. Lee spoke."],
+            ),
             ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
-            ("It rose 3.5% to $1.2 billion. Next.", &["It rose 3.5% to $1.2 billion.", "Next."]),
-            ("On Jan. 20 he left. In Feb. it ended.", &["On Jan. 20 he left.", "In Feb. it ended."]),
-            ("He is No. 5 in the U.N. ranking.", &["He is No. 5 in the U.N. ranking."]),
-            ("He said, “It is over.” Then he left.", &["He said, “It is over.”", "Then he left."]),
+            (
+                "It rose 3.5% to $1.2 billion. Next.",
+                &["It rose 3.5% to $1.2 billion.", "Next."],
+            ),
+            (
+                "On Jan. 20 he left. In Feb. it ended.",
+                &["On Jan. 20 he left.", "In Feb. it ended."],
+            ),
+            (
+                "He is No. 5 in the U.N. ranking.",
+                &["He is No. 5 in the U.N. ranking."],
+            ),
+            (
+                "He said, “It is over.” Then he left.",
+                &["He said, “It is over.”", "Then he left."],
+            ),
             ("\"Go home.\" She did.", &["\"Go home.\"", "She did."]),
-            ("“Why?” he asked. Nobody knew.", &["“Why?” he asked.", "Nobody knew."]),
+            (
+                "“Why?” he asked. Nobody knew.",
+                &["“Why?” he asked.", "Nobody knew."],
+            ),
             ("Wait... What? Yes!", &["Wait...", "What?", "Yes!"]),
-            ("It went on… Then stopped.", &["It went on…", "Then stopped."]),
+            (
+                "It went on… Then stopped.",
+                &["It went on…", "Then stopped."],
+            ),
             (
                 "HEADLINE WITHOUT STOP\nLONDON 1996-08-30\nThe text begins.",
-                &["HEADLINE WITHOUT STOP", "LONDON 1996-08-30", "The text begins."],
+                &[
+                    "HEADLINE WITHOUT STOP",
+                    "LONDON 1996-08-30",
+                    "The text begins.",
+                ],
             ),
-            ("First para\n\nsecond para.", &["First para", "second para."]),
-            ("wrapped line\ncontinues here.", &["wrapped line\ncontinues here."]),
-            ("Apple Inc. said so. The end.", &["Apple Inc. said so.", "The end."]),
-            ("Shares of Apple Inc. The company rose.", &["Shares of Apple Inc.", "The company rose."]),
+            (
+                "First para\n\nsecond para.",
+                &["First para", "second para."],
+            ),
+            (
+                "wrapped line\ncontinues here.",
+                &["wrapped line\ncontinues here."],
+            ),
+            (
+                "Apple Inc. said so. The end.",
+                &["Apple Inc. said so.", "The end."],
+            ),
+            (
+                "Shares of Apple Inc. The company rose.",
+                &["Shares of Apple Inc.", "The company rose."],
+            ),
             ("  padded.  ", &["padded."]),
             ("", &[]),
             ("Windows\r\n\r\nline ends.", &["Windows", "line ends."]),

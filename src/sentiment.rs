@@ -84,23 +84,34 @@ pub(crate) fn score_mentions(
     for e in entities.iter_mut() {
         let si = e.sentence;
         if cache.as_ref().is_none_or(|c| c.0 != si) {
-            let Some(sent) = sentences.get(si) else { continue };
+            let Some(sent) = sentences.get(si) else {
+                continue;
+            };
             let lo = tokens.partition_point(|t| t.span.start < sent.start);
             let hi = tokens.partition_point(|t| t.span.start < sent.end);
             let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
             let vals = valences(analyzer, text, &toks);
             cache = Some((si, toks, vals));
         }
-        let Some((_, toks, vals)) = cache.as_ref() else { continue };
+        let Some((_, toks, vals)) = cache.as_ref() else {
+            continue;
+        };
         // Token positions of the mention.
         let first = toks.partition_point(|t| t.span.start < e.span.start);
-        let last = toks.partition_point(|t| t.span.start < e.span.end).max(first + 1) - 1;
+        let last = toks
+            .partition_point(|t| t.span.start < e.span.end)
+            .max(first + 1)
+            - 1;
         let mut sum = 0.0f32;
         for (i, (t, &v)) in toks.iter().zip(vals.iter()).enumerate() {
             if v == 0.0 || e.span.contains(t.span) {
                 continue;
             }
-            let d = if i < first { first - i } else { i.saturating_sub(last) };
+            let d = if i < first {
+                first - i
+            } else {
+                i.saturating_sub(last)
+            };
             sum += v / (1.0 + d as f32 / 3.0);
         }
         let score = normalize(sum);

@@ -259,13 +259,10 @@ fn scan_number(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_digit() {
-            i += 1;
-        } else if (b == b'.' || b == b',')
-            && i + 1 < bytes.len()
-            && bytes[i + 1].is_ascii_digit()
+        let inner_sep = (b == b'.' || b == b',')
             && i > start
-        {
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || inner_sep {
             i += 1;
         } else {
             break;
@@ -304,7 +301,10 @@ mod tests {
             ("J. K. Rowling", &["J", ".", "K", ".", "Rowling"]),
             ("Zürich, 日本", &["Zürich", ",", "日本"]),
             ("end.", &["end", "."]),
-            ("“Quoted,” he said", &["“", "Quoted", ",", "”", "he", "said"]),
+            (
+                "“Quoted,” he said",
+                &["“", "Quoted", ",", "”", "he", "said"],
+            ),
             ("the boys' team", &["the", "boys", "'", "team"]),
             ("zero\u{200B}width", &["zero", "width"]),
         ];

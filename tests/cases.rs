@@ -1,0 +1,244 @@
+//! Table-driven entity and claim cases on short texts written for these tests.
+
+mod common;
+
+use common::ANALYZER;
+use newslens::{EntityType, Modality, Stance};
+
+/// (text, [(mention, type, canonical)]) — the mentions expected, in order. Only the
+/// listed types are compared, so a case states every entity its text should yield.
+/// An expected mention: (text, type, canonical).
+type Mention = (&'static str, EntityType, &'static str);
+
+const ENTITY_CASES: &[(&str, &[Mention])] = &[
+    (
+        "Russian troops entered Ukraine on Monday.",
+        &[
+            ("Russian", EntityType::Country, "Russia"),
+            ("Ukraine", EntityType::Country, "Ukraine"),
+        ],
+    ),
+    (
+        "The US and the UK signed it; let us see.",
+        &[
+            ("US", EntityType::Country, "United States"),
+            ("UK", EntityType::Country, "United Kingdom"),
+        ],
+    ),
+    (
+        "North Korean and Iranian officials met in Germany's capital.",
+        &[
+            ("North Korean", EntityType::Country, "North Korea"),
+            ("Iranian", EntityType::Country, "Iran"),
+            ("Germany", EntityType::Country, "Germany"),
+        ],
+    ),
+    (
+        "Foreign Minister Jane Doerty spoke. Later, Doerty left.",
+        &[
+            ("Jane Doerty", EntityType::Person, "Jane Doerty"),
+            ("Doerty", EntityType::Person, "Jane Doerty"),
+        ],
+    ),
+    (
+        "The Global Alliance for Clean Water (GACW) met. GACW members voted.",
+        &[
+            (
+                "Global Alliance for Clean Water",
+                EntityType::Organization,
+                "Global Alliance for Clean Water",
+            ),
+            (
+                "GACW",
+                EntityType::Organization,
+                "Global Alliance for Clean Water",
+            ),
+            (
+                "GACW",
+                EntityType::Organization,
+                "Global Alliance for Clean Water",
+            ),
+        ],
+    ),
+    (
+        "President Ahmad Quraishi Ramoneda resigned. Mr. Ramoneda's lawyer declined to comment.",
+        &[
+            (
+                "Ahmad Quraishi Ramoneda",
+                EntityType::Person,
+                "Ahmad Quraishi Ramoneda",
+            ),
+            ("Ramoneda", EntityType::Person, "Ahmad Quraishi Ramoneda"),
+        ],
+    ),
+    (
+        "Russian President Vladimir Putin met NATO leaders.",
+        &[
+            ("Russian", EntityType::Country, "Russia"),
+            ("Vladimir Putin", EntityType::Person, "Vladimir Putin"),
+            (
+                "NATO",
+                EntityType::Organization,
+                "North Atlantic Treaty Organization",
+            ),
+        ],
+    ),
+    ("a woman in the room said nothing.", &[]),
+];
+
+#[test]
+fn entity_table() {
+    for (text, want) in ENTITY_CASES {
+        let a = ANALYZER.analyze(text);
+        let got: Vec<(&str, EntityType, &str)> = a
+            .entities
+            .iter()
+            .map(|e| (e.span.slice(text), e.entity_type, e.canonical.as_ref()))
+            .collect();
+        assert_eq!(&got, want, "entities of {text:?}");
+    }
+}
+
+struct ClaimCase {
+    text: &'static str,
+    speaker: Option<&'static str>,
+    cue: &'static str,
+    content: &'static str,
+    stance: Stance,
+    modality: Modality,
+}
+
+const CLAIM_CASES: &[ClaimCase] = &[
+    ClaimCase {
+        text: "“We will win this fight,” Smith said.",
+        speaker: Some("Smith"),
+        cue: "said",
+        content: "We will win this fight,",
+        stance: Stance::Support,
+        modality: Modality::Asserted,
+    },
+    ClaimCase {
+        text: "The minister said that prices would rise next year.",
+        speaker: Some("The minister"),
+        cue: "said",
+        content: "prices would rise next year",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    ClaimCase {
+        text: "Prices rose 5% in March, according to the central bank.",
+        speaker: Some("the central bank"),
+        cue: "according to",
+        content: "Prices rose 5% in March",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    ClaimCase {
+        text: "According to the report, the dam could fail within days.",
+        speaker: Some("the report"),
+        cue: "According to",
+        content: "the dam could fail within days",
+        stance: Stance::Neutral,
+        modality: Modality::Hedged,
+    },
+    ClaimCase {
+        text: "The company denied that it paid the officials.",
+        speaker: Some("The company"),
+        cue: "denied",
+        content: "it paid the officials",
+        stance: Stance::Oppose,
+        modality: Modality::Negated,
+    },
+    ClaimCase {
+        text: "The plan will fail, said the senator.",
+        speaker: Some("the senator"),
+        cue: "said",
+        content: "The plan will fail",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    ClaimCase {
+        text: "Residents, many of them elderly, have warned that the bridge is unsafe.",
+        speaker: Some("Residents"),
+        cue: "warned",
+        content: "the bridge is unsafe",
+        stance: Stance::Oppose,
+        modality: Modality::Asserted,
+    },
+    ClaimCase {
+        text: "The mayor has pledged to rebuild the school by June.",
+        speaker: Some("The mayor"),
+        cue: "pledged",
+        content: "to rebuild the school by June",
+        stance: Stance::Support,
+        modality: Modality::Asserted,
+    },
+];
+
+#[test]
+fn claim_table() {
+    for case in CLAIM_CASES {
+        let text = case.text;
+        let a = ANALYZER.analyze(text);
+        let c = a
+            .claims
+            .iter()
+            .find(|c| c.cue.is_some_and(|q| q.slice(text) == case.cue))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no claim with cue {:?} in {text:?}: {:#?}",
+                    case.cue, a.claims
+                )
+            });
+        assert_eq!(
+            c.speaker.map(|s| s.span.slice(text)),
+            case.speaker,
+            "speaker in {text:?}"
+        );
+        assert_eq!(
+            c.content.map(|s| s.slice(text)),
+            Some(case.content),
+            "content in {text:?}"
+        );
+        assert_eq!(c.stance, case.stance, "stance in {text:?}");
+        assert_eq!(c.modality, case.modality, "modality in {text:?}");
+    }
+}
+
+#[test]
+fn no_claim_in_a_question_or_greeting() {
+    for text in [
+        "Good evening, and welcome.",
+        "What will happen next?",
+        "Thanks.",
+    ] {
+        let a = ANALYZER.analyze(text);
+        assert!(a.claims.is_empty(), "{text:?} gave {:#?}", a.claims);
+    }
+}
+
+#[test]
+fn checkworthiness_orders_sentences() {
+    let text = "Unemployment fell to 3.5% in 2019, the lowest rate since 1969. How are you all doing tonight?";
+    let a = ANALYZER.analyze(text);
+    assert_eq!(a.sentences.len(), 2);
+    assert!(a.sentences[0].checkworthiness > 0.5);
+    assert!(a.sentences[1].checkworthiness < 0.3);
+    assert!(a.sentences[0].checkworthiness > a.sentences[1].checkworthiness);
+}
+
+#[test]
+fn sentiment_toward_entities() {
+    let text = "Germany praised the brave and generous volunteers. Critics accused Spain of corruption and fraud.";
+    let a = ANALYZER.analyze(text);
+    let label = |name: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.span.slice(text) == name)
+            .unwrap()
+            .sentiment
+            .label
+    };
+    assert_eq!(label("Germany"), newslens::Polarity::Positive);
+    assert_eq!(label("Spain"), newslens::Polarity::Negative);
+}

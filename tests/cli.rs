@@ -1,0 +1,293 @@
+//! The `newslens` binary: inputs, output records, error records and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn newslens(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run newslens");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("invalid JSON line {l:?}: {e}")))
+        .collect()
+}
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("newslens-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn plain_text_from_stdin() {
+    let out = newslens(&["analyze"], "The U.S. said no. Russia agreed.".as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["id"], "stdin");
+    assert_eq!(recs[0]["schema_version"], 1);
+    assert_eq!(recs[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(recs[0]["entities"][0]["canonical"], "United States");
+}
+
+#[test]
+fn jsonl_keeps_order_and_reports_bad_lines() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"Russia said yes.\", \"title\": \"T\", \"date\": \"2024-01-02\"}\n",
+        "{\"id\": \"b\", \"text\": \n",
+        "\n",
+        "{\"id\": \"c\"}\n",
+        "[1, 2]\n",
+        "{\"id\": 7, \"text\": \"Ukraine.\"}\n",
+    );
+    let out = newslens(&["analyze", "--jsonl", "--threads", "2"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1), "error records give exit code 1");
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 5, "one record per non-blank line");
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[0]["title"], "T");
+    assert_eq!(recs[0]["date"], "2024-01-02");
+    assert_eq!(recs[1]["line"], 2);
+    assert_eq!(recs[1]["error"]["kind"], "invalid_json");
+    assert_eq!(recs[2]["id"], "c");
+    assert_eq!(recs[2]["line"], 4);
+    assert_eq!(recs[2]["error"]["kind"], "missing_text");
+    assert_eq!(recs[3]["error"]["kind"], "not_an_object");
+    assert_eq!(recs[4]["id"], "7");
+    assert!(recs[4]["error"].is_null());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2"), "stderr names the line: {err}");
+}
+
+#[test]
+fn output_identical_across_thread_counts() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/us-withdraws-from-icpa.txt"
+    ))
+    .unwrap();
+    let mut input = String::new();
+    for i in 0..40 {
+        let t = serde_json::to_string(
+            &text[..text.len() * (i + 1) / 40].trim_end_matches(|c: char| !c.is_ascii()),
+        )
+        .unwrap();
+        input.push_str(&format!("{{\"id\": \"d{i}\", \"text\": {t}}}\n"));
+    }
+    let one = newslens(&["analyze", "--jsonl", "--threads", "1"], input.as_bytes());
+    let two = newslens(&["analyze", "--jsonl", "--threads", "2"], input.as_bytes());
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(lines(&one).len(), 40);
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between 1 and 2 threads"
+    );
+}
+
+#[test]
+fn files_directories_and_missing_files() {
+    let d = tmpdir("files");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    std::fs::write(d.join("b.txt"), "Russia spoke.").unwrap();
+    std::fs::write(d.join("a.txt"), "Ukraine spoke.").unwrap();
+    std::fs::write(
+        d.join("sub/c.jsonl"),
+        "{\"id\":\"x\",\"text\":\"France.\"}\n{\"id\":\"y\",\"text\":\"Spain.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("bin.dat"), b"\xff\xfe\x00junk").unwrap();
+    std::fs::write(d.join(".hidden"), "skip me").unwrap();
+    let missing = d.join("missing.txt");
+    let out = newslens(
+        &["analyze", d.to_str().unwrap(), missing.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let recs = lines(&out);
+    let ids: Vec<String> = recs
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let name = |f: &str| d.join(f).display().to_string();
+    assert_eq!(
+        ids,
+        vec![
+            name("a.txt"),
+            name("b.txt"),
+            name("bin.dat"),
+            "x".into(),
+            "y".into(),
+            missing.display().to_string()
+        ]
+    );
+    assert_eq!(recs[2]["error"]["kind"], "invalid_utf8");
+    assert_eq!(recs[5]["error"]["kind"], "unreadable");
+}
+
+#[test]
+fn lossy_reads_invalid_utf8() {
+    let out = newslens(&["analyze", "--lossy"], b"Russia \xff spoke.");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out)[0]["entities"][0]["canonical"], "Russia");
+    let out = newslens(&["analyze"], b"Russia \xff spoke.");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(lines(&out)[0]["error"]["kind"], "invalid_utf8");
+}
+
+#[test]
+fn max_bytes_makes_an_error_record() {
+    let input =
+        "{\"id\":\"big\",\"text\":\"0123456789abcdef\"}\n{\"id\":\"ok\",\"text\":\"short\"}\n";
+    let out = newslens(
+        &["analyze", "--jsonl", "--max-bytes", "8"],
+        input.as_bytes(),
+    );
+    let recs = lines(&out);
+    assert_eq!(recs[0]["error"]["kind"], "too_large");
+    assert_eq!(recs[1]["id"], "ok");
+}
+
+#[test]
+fn empty_input_is_one_empty_record() {
+    let out = newslens(&["analyze"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["sentences"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn pretty_output() {
+    let out = newslens(&["analyze", "--pretty"], b"Russia.");
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.lines().count() > 3);
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(v["id"], "stdin");
+}
+
+#[test]
+fn user_lexicon_wins_and_bad_lexicon_is_refused() {
+    let d = tmpdir("lex");
+    let good = d.join("good.tsv");
+    std::fs::write(
+        &good,
+        "id\ttype\tcanonical\taliases\nmy:us\torganization\tUnited Steelworkers\tUS\n",
+    )
+    .unwrap();
+    let out = newslens(
+        &["analyze", "--lexicon", good.to_str().unwrap()],
+        b"US workers struck.",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out)[0]["entities"][0]["entity_id"], "my:us");
+
+    let bad = d.join("bad.tsv");
+    std::fs::write(&bad, "id\ttype\tcanonical\nx\tplanet\tMars\n").unwrap();
+    let out = newslens(&["analyze", "--lexicon", bad.to_str().unwrap()], b"text");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.tsv:2:") && err.contains("planet"),
+        "{err}"
+    );
+
+    let out = newslens(&["lexicons", "--check", bad.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = newslens(&["lexicons", "--check", good.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn no_default_lexicons() {
+    let out = newslens(
+        &["analyze", "--no-default-lexicons"],
+        b"Russia and the U.S. spoke.",
+    );
+    assert_eq!(lines(&out)[0]["entities"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn lexicon_counts() {
+    let out = newslens(&["lexicons"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    let count = |k: &str| -> usize {
+        s.lines()
+            .find_map(|l| l.strip_prefix(&format!("{k}\t")))
+            .unwrap_or_else(|| panic!("no {k} in {s}"))
+            .parse()
+            .unwrap()
+    };
+    assert!(count("country") >= 195);
+    assert!(count("person") > 1000);
+    assert!(count("organization") > 500);
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let out = newslens(&["analyze", "--threads", "0"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = newslens(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(&format!(
+            "{{\"id\":\"{i}\",\"text\":\"Russia and Ukraine met in Geneva on Monday.\"}}\n"
+        ));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(["analyze", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let w = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 100];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 100`
+    let status = child.wait().unwrap();
+    w.join().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
