@@ -247,8 +247,10 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
             (None, '“') | (None, '«') => open = Some((i + c.len_utf8(), c)),
             (None, '"') => open = Some((i + 1, c)),
             (Some((s, '“')), '”') | (Some((s, '«')), '»') | (Some((s, '"')), '"') => {
-                if i > s {
-                    out.push(Span::new(s, i));
+                // Without a trailing comma: “We will win,” he said.
+                let inner = text[s..i].trim_end_matches([',', ' ']);
+                if !inner.is_empty() {
+                    out.push(Span::new(s, s + inner.len()));
                 }
                 open = None;
             }
@@ -433,14 +435,50 @@ fn find_attributions(
     }
 
     let sent_end = trim_final_punct(text, sent).end;
+    let first_claim = out.len();
     for hit in &hits {
         let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
         let (speaker_np, content) = if hit.according_to {
             according_to(text, toks, hit, sent, sent_end)
         } else {
-            verb_cue(text, toks, hit, sent, sent_end, quotes)
+            verb_cue(
+                text,
+                toks,
+                hit,
+                out.len() > first_claim,
+                sent,
+                sent_end,
+                quotes,
+            )
         };
-        let speaker = speaker_np.map(|np| resolve_speaker(np, entities));
+        let speaker = match speaker_np {
+            Some(np) => Some(resolve_speaker(text, np, entities)),
+            // A participle with no subject of its own ("..., acknowledging that"):
+            // the speaker of the claim before it in the sentence.
+            None => out
+                .get(first_claim..)
+                .and_then(|c| c.last())
+                .and_then(|c| c.speaker),
+        };
+        // Content stops where the next cue's clause begins ("..., acknowledging that").
+        let content = content.map(|c| {
+            match hits.iter().find(|h| {
+                let s = toks[h.first].span.start;
+                s > c.start && s < c.end
+            }) {
+                Some(next) => {
+                    let mut end = next.first;
+                    while end > 0
+                        && toks[end - 1].kind == TokenKind::Punct
+                        && toks[end - 1].span.start > c.start
+                    {
+                        end -= 1;
+                    }
+                    Span::new(c.start, toks[end.max(1) - 1].span.end.max(c.start))
+                }
+                None => c,
+            }
+        });
         let content = content.filter(|c| !c.is_empty());
         let mut span = cue;
         for part in [speaker.map(|s| s.span), content].into_iter().flatten() {
@@ -514,6 +552,7 @@ fn verb_cue(
     text: &str,
     toks: &[Token],
     hit: &CueHit,
+    has_earlier_cue: bool,
     sent: Span,
     sent_end: usize,
     quotes: &[Span],
@@ -536,7 +575,13 @@ fn verb_cue(
 
     // Participle after a comma: the speaker is the main clause's subject.
     if hit.participle && prev_is_comma_or_quote {
-        let speaker = main_subject(text, toks);
+        // The subject of the main clause, unless a cue came first in the sentence
+        // (then the caller takes that claim's speaker).
+        let speaker = if has_earlier_cue {
+            None
+        } else {
+            main_subject(text, toks)
+        };
         let content = after_cue(text, toks, hit.last + 1, sent_end);
         return (speaker, content);
     }
@@ -675,8 +720,11 @@ fn main_subject(text: &str, toks: &[Token]) -> Option<Span> {
     (end > start).then(|| Span::new(toks[start].span.start, toks[end - 1].span.end))
 }
 
-/// A speaker phrase whose last word ends an entity mention is that mention.
-fn resolve_speaker(np: Span, entities: &[Entity]) -> Speaker {
+/// A speaker phrase whose last word ends an entity mention speaks for that entity. The
+/// speaker's span is the mention itself when only capitalized words (titles, bodies)
+/// precede it (`Eurojust President Michael Schmid` -> `Michael Schmid`), else the whole
+/// phrase (`a letter from Eurojust`).
+fn resolve_speaker(text: &str, np: Span, entities: &[Entity]) -> Speaker {
     let head = entities.iter().enumerate().rev().find(|(_, e)| {
         np.contains(e.span)
             && e.span.end == np.end
@@ -686,10 +734,17 @@ fn resolve_speaker(np: Span, entities: &[Entity]) -> Speaker {
             )
     });
     match head {
-        Some((i, e)) => Speaker {
-            span: e.span,
-            entity: Some(i),
-        },
+        Some((i, e)) => {
+            let before = &text[np.start..e.span.start];
+            let titles_only = before
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .all(is_capitalized);
+            Speaker {
+                span: if titles_only { e.span } else { np },
+                entity: Some(i),
+            }
+        }
         None => Speaker {
             span: np,
             entity: None,
@@ -725,6 +780,9 @@ fn modality(
     }
 }
 
+/// Content sentiment (VADER compound) from which a neutral cue's claim takes a side.
+const STANCE_THRESHOLD: f32 = 0.5;
+
 /// Stance from the cue class, else from the content's sentiment.
 fn stance(
     analyzer: &Analyzer,
@@ -738,6 +796,8 @@ fn stance(
             return Stance::Oppose
         }
         Some(CueClass::Praise | CueClass::Promise) => return Stance::Support,
+        // A report ("according to") passes a statement on without taking a side.
+        Some(CueClass::Report) => return Stance::Neutral,
         _ => {}
     }
     let Some(content) = content else {
@@ -745,9 +805,9 @@ fn stance(
     };
     let words: Vec<&Token> = toks.iter().filter(|t| content.contains(t.span)).collect();
     let score = valence_of(analyzer, text, &words);
-    if score >= 0.4 {
+    if score >= STANCE_THRESHOLD {
         Stance::Support
-    } else if score <= -0.4 {
+    } else if score <= -STANCE_THRESHOLD {
         Stance::Oppose
     } else {
         Stance::Neutral

@@ -110,10 +110,10 @@ struct ClaimCase {
 
 const CLAIM_CASES: &[ClaimCase] = &[
     ClaimCase {
-        text: "“We will win this fight,” Smith said.",
+        text: "“This is a great victory for our people,” Smith said.",
         speaker: Some("Smith"),
         cue: "said",
-        content: "We will win this fight,",
+        content: "This is a great victory for our people",
         stance: Stance::Support,
         modality: Modality::Asserted,
     },
@@ -154,7 +154,8 @@ const CLAIM_CASES: &[ClaimCase] = &[
         speaker: Some("the senator"),
         cue: "said",
         content: "The plan will fail",
-        stance: Stance::Neutral,
+        // Predicting the plan's failure is speaking against it.
+        stance: Stance::Oppose,
         modality: Modality::Asserted,
     },
     ClaimCase {
