@@ -374,17 +374,24 @@ fn find_attributions(
     entities: &[Entity],
     out: &mut Vec<Claim>,
 ) {
-    let cues = &analyzer.words().cues;
-    let in_quote = |span: Span| quotes.iter().any(|q| q.contains(span));
+    let words = analyzer.words();
+    let cues = &words.cues;
+    // Quotes overlapping this sentence, to skip cue words inside them.
+    let quotes_here: Vec<Span> = quotes.iter().filter(|q| q.overlaps(sent)).copied().collect();
+    let in_quote = |span: Span| quotes_here.iter().any(|q| q.contains(span));
     let mut hits: Vec<CueHit> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
-        if t.kind != TokenKind::Word || in_quote(t.span) {
+        if t.kind != TokenKind::Word {
             k += 1;
             continue;
         }
         let w = lower(t.text(text));
+        if (w != "according" && !words.cue_heads.contains(w.as_ref())) || in_quote(t.span) {
+            k += 1;
+            continue;
+        }
         if w == "according"
             && toks
                 .get(k + 1)

@@ -556,6 +556,8 @@ pub enum RoleKind {
 pub struct WordLists {
     /// Reporting cue forms, lower case ("said" -> say/speech).
     pub cues: HashMap<String, Cue>,
+    /// First words of the cue forms ("expressed" for "expressed concern"), lower case.
+    pub cue_heads: std::collections::HashSet<String>,
     /// Role words as written ("President" -> Title, "spokesman" -> Agent); titles in
     /// natural case, agents in lower case.
     pub roles: HashMap<String, RoleKind>,
@@ -589,6 +591,9 @@ impl WordLists {
             let form = table.get(&row, "form").to_lowercase();
             if form.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `form`"));
+            }
+            if let Some(head) = form.split(' ').next() {
+                self.cue_heads.insert(head.to_string());
             }
             self.cues.insert(
                 form,
