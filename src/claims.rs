@@ -194,6 +194,12 @@ const DETERMINERS: &[&str] = &[
     "that", "such", "no", "any", "some",
 ];
 
+/// Prepositions (and the infinitive `to`): a cue word right after one is no verb.
+const PREPOSITIONS: &[&str] = &[
+    "to", "for", "of", "in", "on", "with", "by", "from", "about", "over", "against", "into",
+    "after", "under", "without", "amid", "despite",
+];
+
 /// Words that make a claim hedged.
 const HEDGES: &[&str] = &[
     "allegedly",
@@ -377,7 +383,11 @@ fn find_attributions(
     let words = analyzer.words();
     let cues = &words.cues;
     // Quotes overlapping this sentence, to skip cue words inside them.
-    let quotes_here: Vec<Span> = quotes.iter().filter(|q| q.overlaps(sent)).copied().collect();
+    let quotes_here: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.overlaps(sent))
+        .copied()
+        .collect();
     let in_quote = |span: Span| quotes_here.iter().any(|q| q.contains(span));
     let mut hits: Vec<CueHit> = Vec::new();
     let mut k = 0;
@@ -419,14 +429,29 @@ fn find_attributions(
                 phrase.push(' ');
                 phrase.push_str(&lower(next.text(text)));
             }
-            if let Some(c) = cues.get(phrase.as_str()) {
+            // "expressed concerns" is the phrase "expressed concern" too.
+            let found = cues.get(phrase.as_str()).or_else(|| {
+                if n > 0 {
+                    phrase.strip_suffix('s').and_then(|p| cues.get(p))
+                } else {
+                    None
+                }
+            });
+            if let Some(c) = found {
                 best = Some((k + n, c.class));
             }
         }
         if let Some((last, class)) = best {
             let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
-            let is_noun = prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
-            if !is_noun {
+            let next = toks.get(last + 1).map(|t| lower(t.text(text)));
+            // Not a reporting verb here: a noun or adjective after a determiner or
+            // preposition ("the claims", "for alleged crimes"), an infinitive ("to
+            // continue"), or a passive ("accused of", "denied by").
+            let not_verb = prev
+                .as_deref()
+                .is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p))
+                || next.as_deref().is_some_and(|n| matches!(n, "of" | "by"));
+            if !not_verb {
                 hits.push(CueHit {
                     first: k,
                     last,
@@ -462,11 +487,17 @@ fn find_attributions(
             Some(np) => Some(resolve_speaker(text, np, entities)),
             // A participle with no subject of its own ("..., acknowledging that"):
             // the speaker of the claim before it in the sentence.
-            None => out
+            None if hit.participle => out
                 .get(first_claim..)
                 .and_then(|c| c.last())
                 .and_then(|c| c.speaker),
+            None => None,
         };
+        // A finite reporting verb with nobody before or after it reports nothing
+        // ("Good evening, and welcome.").
+        if speaker.is_none() && !hit.according_to {
+            continue;
+        }
         // Content stops where the next cue's clause begins ("..., acknowledging that").
         let content = content.map(|c| {
             match hits.iter().find(|h| {
