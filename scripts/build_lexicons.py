@@ -110,6 +110,11 @@ def fold(s):
     return s.lower()
 
 
+def ascii_fold_keep_case(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("\u2018", "'").replace("\u2019", "'")
+
+
 def norm_name(s):
     """Normalized key for name matching."""
     s = fold(s).replace("&", " and ")
@@ -328,6 +333,12 @@ class Vocab:
             w = l.split("\t", 1)[0]
             if re.fullmatch(r"[a-z]+", w):
                 words.add(w)
+        for l in read_lines(os.path.join(src, "petrarch2", "CAMEO.2.0.txt")):
+            m = re.match(r"^([A-Z][A-Z]+)\s*(?:\{|\[|#|$)", l)
+            if m:
+                words.add(m.group(1).lower())
+        # `core`: real English words only (checked against acronyms: WHO, AIM, CARE)
+        self.core = set(words) - {"un", "us", "eu", "uk"}
         for l in read_lines(os.path.join(src, "petrarch2", "Phoenix.agents.txt")):
             if l.startswith(("#", "!")) or not l.strip():
                 continue
@@ -336,10 +347,6 @@ class Vocab:
                 t = t.strip().lower()
                 if re.fullmatch(r"[a-z]+", t):
                     words.add(t)
-        for l in read_lines(os.path.join(src, "petrarch2", "CAMEO.2.0.txt")):
-            m = re.match(r"^([A-Z][A-Z]+)\s*(?:\{|\[|#|$)", l)
-            if m:
-                words.add(m.group(1).lower())
         gz = os.path.join(src, "gate-annie", "gazetteer")
         for f in ("title_lower.lst", "title_lowercase.lst", "stop.lst", "months_lower.lst",
                   "numbers.lst", "colours.lst", "org_base.lst", "org_key.lst",
@@ -375,11 +382,9 @@ class Vocab:
             return self.is_common(a) or a in self.first_names
         if etype == "country" and a.isupper():
             return False  # US, UK, UAE, DRC, DPRK
-        if a.isupper() and len(a) <= 3:
-            # short acronyms: ambiguous only when they spell a common word (WHO, AIM)
-            return a.lower() in self.words and len(a) >= 2
         if a.isupper():
-            return a.lower() in self.words
+            # acronyms: ambiguous only when they spell a common word (WHO, AIM, CARE)
+            return a.lower() in self.core
         if self.is_common(a):
             return True
         if etype in ("organization", "location") and a in self.first_names:
@@ -832,6 +837,7 @@ def title_case_org(name, acronyms):
         elif i > 0 and t.lower() in SMALL_ORG_WORDS:
             out.append(t.lower())
         elif re.fullmatch(r"[A-Z]{2,4}", t) and up not in COMMON_SHORT and len(toks) > 1 \
+                and t.lower() not in SMALL_ORG_WORDS \
                 and not re.search(r"[AEIOU]", t[1:]):
             out.append(t)
         else:
@@ -1067,7 +1073,9 @@ def name_parts(name):
 def middles_compatible(a, b):
     if not a or not b:
         return len(a or b) <= 1
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(a) != len(b):
+        return False  # "George W. Bush" is not "George H. W. Bush"
+    short, long_ = a, b
     for t in short:
         if not any(t == u or (len(t) == 1 and u.startswith(t)) or (len(u) == 1 and t.startswith(u)) for u in long_):
             return False
@@ -1081,7 +1089,7 @@ class People:
         self.by_key = {}
         self.by_fl = collections.defaultdict(list)
 
-    def find(self, names, country, qid):
+    def find(self, names, country, qid, source=""):
         if qid and qid in self.by_qid:
             return self.by_qid[qid]
         for n in names:
@@ -1092,7 +1100,9 @@ class People:
             p = name_parts(n)
             if not p:
                 continue
-            cands = [e for e in self.by_fl[(p[0], p[1], country)] if (not qid or not e.qid or e.qid == qid)]
+            # two records of one source are two people unless their names are equal
+            cands = [e for e in self.by_fl[(p[0], p[1], country)]
+                     if (not qid or not e.qid or e.qid == qid) and source not in e.sources]
             comp = []
             for e in cands:
                 ep = name_parts(e.canonical)
@@ -1116,7 +1126,9 @@ class People:
         if not canonical:
             return None
         names = uniq([canonical] + [clean(a) for a in aliases if clean(a)])
-        e = self.find(names, country, qid)
+        # merge on the QID or the canonical name only: short variants such as
+        # "George Bush" are shared by different people
+        e = self.find([canonical], country, qid, source)
         if e is None:
             e = Entry("person", canonical, subtype="", country=country, qid=qid, natural=natural)
             e.skey = skey
@@ -1152,6 +1164,11 @@ def congress_aliases(n, wikipedia=""):
         out.append(wikipedia)
     if full:
         out.append(full)
+    if nick and last:
+        out.append("%s %s" % (nick, last))
+    if middle and first and last:
+        inits = " ".join(m[0] + "." for m in middle.split() if m[:1].isalpha())
+        out.append("%s %s %s" % (first, inits, last))
     givens = [first] + ([nick] if nick else [])
     for g in givens:
         if not g:
@@ -1162,7 +1179,7 @@ def congress_aliases(n, wikipedia=""):
             out.append("%s %s %s" % (g, mi, last))
             if g == first:
                 out.append("%s %s %s" % (g, middle, last))
-        if suffix:
+        if suffix and g == first:
             out.append("%s %s %s" % (g, last, suffix))
             if middle and g == first:
                 mi = middle[0] + "." if not middle.endswith(".") else middle
@@ -1463,8 +1480,8 @@ class Orgs:
     def find(self, names, country, qid):
         if qid and qid in self.by_qid:
             return self.by_qid[qid]
-        if len(names) == 1 and is_acronym(names[0]):
-            hits = self.by_acronym.get(names[0].replace(".", ""), [])
+        if len(names) == 1 and (is_acronym(names[0]) or " " not in names[0]):
+            hits = self.by_acronym.get(names[0].replace(".", "").upper(), [])
             hits = [e for e in hits if not country or not e.country or e.country == country]
             if len(hits) == 1:
                 return hits[0]
@@ -1643,8 +1660,10 @@ def load_cisagov(src, orgs):
         names.append(a)
         names.extend(sorted(agencies[a]))
     for name in sorted(set(names)):
-        if len(name) < 4:
+        if len(name) < 4 or "(" in name or " - " in name or re.search(r"\bCIO\b|\.GOV|^[A-Z]+-", name):
             continue
+        if "," in name and not re.search(r",\s+(and|&)\s", name):
+            continue  # "Office of Inspector General, Architect of the Capitol"
         canonical = us_name(name)
         aliases = [name]
         if canonical != name:
@@ -1764,8 +1783,12 @@ def load_annie_orgs(src, orgs, vocab):
                 continue  # upper-case duplicates of mixed-case names
             if len(name) < 3 and not name.isupper():
                 continue
-            if len(name.split()) == 1 and vocab.is_common(name) and not name.isupper():
-                # a bare common word ("Army", "Treasury", "Bank") is not an organization
+            if len(name.split()) == 1 and not name.isupper() and (
+                    vocab.is_common(name) or name in vocab.first_names) \
+                    and f != "more_company.lst" and orgs.find([name], country, "") is None:
+                # a bare common word or given name ("Army", "Treasury", "Jared") is not an
+                # organization, except in ANNIE's list of large companies (Apple, Target),
+                # where it is kept and flagged ambiguous
                 continue
             if re.fullmatch(r"[A-Z][a-z]+", name) and subtype in ("government_agency", "other", "intergovernmental"):
                 continue
@@ -1813,6 +1836,8 @@ def build_locations(src, countries, vocab):
                 canonical = "Washington, D.C."
                 aliases = ["Washington", "Washington D.C.", "Washington DC", "D.C."]
             e = Entry("location", canonical, subtype="capital", country=a3)
+            if ascii_fold_keep_case(canonical) != canonical:
+                aliases = aliases + [ascii_fold_keep_case(canonical)]
             for a in aliases:
                 e.add_alias(a)
             e.sources.add("mledoze")
@@ -1842,6 +1867,9 @@ def build_locations(src, countries, vocab):
             e.add_alias(n)
         e.codes = [s["code"]]
         e.sources.add("iso3166-2")
+        ascii_name = ascii_fold_keep_case(e.canonical)
+        if ascii_name != e.canonical:
+            e.add_alias(ascii_name)  # "Diyālá" -> "Diyala"
         out.append(e)
     return out
 
@@ -2015,6 +2043,10 @@ def final_alias_filter(e, vocab):
     for a in e.aliases:
         if not valid_alias(a):
             continue
+        if e.type in ("organization", "location") and a != e.canonical and " " not in a \
+                and ((a.lower() in vocab.core and len(a) >= 6) if a.isupper() else vocab.is_common(a)) \
+                and "manual" not in e.sources:
+            continue  # "Organization", "Youth", "PARADISE" as aliases
         if e.type == "person" and len(a.split()) < 2 and a != e.canonical:
             # single-token person aliases: only distinctive nicknames
             if vocab.is_common(a) or a in vocab.first_names or len(a) < 5 or a.isupper():
@@ -2196,7 +2228,7 @@ def build_roles(src):
 
     def add(term, kind, source):
         term = clean(term)
-        if not term or len(term) < 2:
+        if not term or len(term) < 2 or "," in term:
             return
         key = (term, kind)
         rows.setdefault(key, set()).add(source)
@@ -2252,7 +2284,8 @@ def build_roles(src):
                 for ir in irregular:
                     add(" ".join(x.lower() for x in re.split(r"[ _]+", ir.strip("_")) if x), "agent",
                         "petrarch2:Phoenix.agents.txt")
-            elif not stopped:
+            elif not stopped and not re.search(r"\b(of|for|and|in|on|to)\b", term) \
+                    and not term.endswith(("s", "men", "people", "police", "staff")):
                 ws = term.split(" ")
                 ws[-1] = pluralize(ws[-1])
                 add(" ".join(ws), "agent", "petrarch2:Phoenix.agents.txt")
@@ -2470,8 +2503,10 @@ def main(argv=None):
         person_entries.append(e)
     org_entries = []
     for e in orgs.entries:
+        final_alias_filter(e, vocab)
         c = e.canonical
-        if (len(c.split()) == 1 and not c.isupper() and vocab.is_common(c)) or len(c) < 2 \
+        big = "annie:more_company.lst" in e.sources or "manual" in e.sources
+        if (len(c.split()) == 1 and not c.isupper() and vocab.is_common(c) and not big) or len(c) < 2 \
                 or (len(c) < 3 and not c.isupper()):
             stats["dropped_junk_orgs"] += 1
             continue
