@@ -12,8 +12,9 @@ sorted, nothing depends on set or dict iteration order, no timestamps.
 Entity files (countries, locations, organizations, people) share one format:
 `id type subtype canonical aliases demonyms country roles qid codes flags source`.
 Hand-written entries live in scripts/manual_entries.tsv (same format, source `manual`);
-a manual row whose id already exists augments that entry (aliases, demonyms, flags,
-codes, roles and empty fields are merged in), any other manual row adds an entry.
+a manual row whose id already exists augments that entry (its canonical name and
+subtype win; aliases, demonyms, flags, codes, roles and empty fields are merged in),
+any other manual row adds an entry.
 
 Rules applied
 -------------
@@ -31,30 +32,42 @@ Aliases
     ISO 3166-3 where there is one clear successor (Burma, Zaire, Dahomey...), plus
     manual short forms (U.S., UK, Britain, DPRK...).
 Ambiguity (`flags`)
-  * `ambiguous=<alias>` marks an alias that is also a common English word, a common
-    given name or another place: (a) single-token aliases whose lowercase form is in the
-    common-word vocabulary built from the sources (VADER words, PETRARCH agent nouns and
-    CAMEO verbs, ANNIE lower-case lists) plus a small built-in list of frequent words;
-    (b) single-token aliases of organizations and places that are given names in the
-    ANNIE first-name lists; (c) ANNIE's company_ambig.lst; (d) a short built-in list of
-    known ambiguous country/place names (Chad, Jordan, Georgia, Turkey, Guinea, Congo,
-    Korea, Macedonia, Jersey, Guernsey...). When every alias of an entry is
-    ambiguous the bare flag `ambiguous` is used instead.
+  * `ambiguous=<alias>` marks an alias (or demonym) that is also a common English word,
+    a common given name or another place: (a) single-token aliases whose lowercase form
+    is in the common-word vocabulary built from the sources (VADER words, CAMEO verbs,
+    PETRARCH agent nouns, ANNIE lower-case lists) plus a small built-in word list;
+    acronyms only when they spell a real word (WHO, IDEA; never UN/US/EU/UK); (b)
+    single-token aliases of organizations and places that are given names in ANNIE's
+    first-name lists; (c) ANNIE's company_ambig.lst; (d) a short built-in list of
+    ambiguous country/place names and demonyms (Chad, Jordan, Georgia, Turkey, Guinea,
+    Congo, Korea, Macedonia, Jersey, Pole/Poles, Turk, Georgian...). When every name of
+    an entry is ambiguous the bare flag `ambiguous` is used.
+  * Dropped instead of flagged: single common words as organization/place aliases
+    ("Organization", "Youth") or as region names ("Central", "Lakes"); single-word
+    ANNIE companies/agencies that are common words or given names (except ANNIE's list
+    of large companies: Apple, Target, Intel are kept and flagged); alternative country
+    spellings that are common words or given names ("Island", "Dominique").
 Merging
-  * People: same Wikidata QID; else same normalized name (ASCII-folded, lower case,
-    no punctuation) and same country; else same first + last token and country when
-    the middle names are compatible and only one candidate exists. Sources are added in
-    order congress executive, congress current, world-leaders-2021, CIA 2019, PETRARCH
-    (Countries, International), ANNIE person lists; the first natural-case name wins as
-    canonical (PETRARCH upper-case names are converted to title case otherwise).
-  * Organizations: same normalized name (or QID) and compatible country.
-Collisions
-  * If one alias is claimed by several entries it is kept on the entry with the best
-    rank: type (country > location > organization > person, matching the loader's file
-    order), then number of sources, then a QID, then the most recent role, then the id;
-    it is dropped from the others. Entries of the same type whose canonical name is
-    taken by a better-ranked entry are dropped entirely (their canonical name would
-    always match). Counts are reported in SOURCES.md.
+  * People: same Wikidata QID; else the canonical name of the new record equals a name
+    (canonical or alias) of an entry with the same country (normalized: ASCII-folded,
+    lower case, no punctuation); else same first + last token and country when the
+    middle names are compatible (same number, initials match; or one side has at most
+    one), the candidate is unique and comes from another source. Sources are added in
+    order congress (executive, current), world-leaders-2021, CIA 2019, PETRARCH
+    (Countries, International), ANNIE person lists; the first natural-case name becomes
+    the canonical one (PETRARCH upper-case names are title-cased otherwise).
+  * Organizations: same QID, same normalized canonical name or reliable alternative
+    name (supraverden Name_en/Name_other, COW long names) with a compatible country, or
+    a bare acronym record (PETRARCH "UN_", "IAEA_") that matches exactly one entry's
+    acronym. PETRARCH synonyms become aliases but are never merge keys.
+Collisions (counts in SOURCES.md)
+  * Entries are ranked: type (country > location > organization > person, the loader's
+    file order), manual entries, number of sources, subtype (capital before region;
+    head of state before minister...), QID, most recent role, id.
+  * A canonical name belongs to one entry: a worse-ranked entry with the same canonical
+    name is dropped (its canonical name would always match).
+  * An alias equal to another entry's canonical name is dropped; any other alias or
+    demonym claimed by several entries stays on the best-ranked entry only.
 Ids
   * `country:<ISO alpha-3>` (Kosovo XKX), `person:<QID>` or `person:<slug>-<iso3|xx>`,
     `org:<slug>`, `loc:<slug>-<iso3>`. A colliding slug gets the country code and then a
@@ -63,7 +76,9 @@ Roles
   * `title@ISO3@start@end`. PETRARCH codes become titles from their sector codes
     (`USAGOV` -> `government`, `USAGOVLEG` -> `government/legislature`, `ELI` -> `elite`).
     Congress terms (Senator, Representative, President, Vice President) are merged when
-    consecutive. Terms ending after DATA_AS_OF are written open-ended. CIA World Leaders
+    consecutive. Terms ending after DATA_AS_OF (the latest term start in
+    congress-legislators) are written open-ended; PETRARCH `>date` codes are open-ended
+    as the source gives them (PETRARCH data ends around 2014-2017). CIA World Leaders
     is a June 2019 snapshot: its roles are written `2019-06@2019-06` (held then; start
     and end unknown).
 """
@@ -81,7 +96,9 @@ import unicodedata
 
 import yaml
 
-DATA_AS_OF = "2025-09-01"  # latest source snapshot; terms ending later are open-ended
+# Reference date: the latest term start in congress-legislators (computed in
+# load_congress); terms ending after it are written open-ended.
+DATA_AS_OF = "2025-09-01"
 
 HEADER = ["id", "type", "subtype", "canonical", "aliases", "demonyms", "country",
           "roles", "qid", "codes", "flags", "source"]
@@ -306,23 +323,21 @@ way we well west what when where which white who whole why will win wind wing wi
 with wolf wood word work world year yes yet you young your youth zero
 """.split()
 
+# Names that are also common words, given names or other places (alias -> why).
 KNOWN_AMBIGUOUS_PLACES = {
-    # alias -> why (documentation only)
     "Chad": "given name", "Jordan": "given name, river", "Georgia": "US state, given name",
     "Georgian": "US state, era", "Turkey": "common noun", "Guinea": "three countries",
     "Congo": "two countries, river", "Korea": "two countries", "Macedonia": "Greek region",
-    "Jersey": "common noun, US state", "Guernsey": "common noun", "Niger": "river",
-    "Dominica": "Dominican Republic", "Samoa": "American Samoa", "Reunion": "common noun",
-    "Man": "common noun", "Victoria": "given name, cities", "Florence": "given name",
-    "Lincoln": "surname", "Washington state": "", "Pole": "common noun",
-    "Poles": "common noun", "Chadian": "", "Sudan": "South Sudan",
-    "Virgin Islands": "two territories", "Micronesia": "region", "Guyana": "French Guiana",
-    "Jamaica": "given name", "Israel": "", "Kenya": "", "India": "",
+    "Jersey": "common noun, US state", "Guernsey": "common noun", "Reunion": "common noun",
+    "Victoria": "given name, several places", "Florence": "given name",
+    "Lincoln": "surname", "Pole": "common noun", "Poles": "common noun",
+    "Virgin Islands": "two territories", "Orange": "colour, company",
+    "Split": "verb", "Nice": "adjective", "Reading": "verb", "Mobile": "adjective",
+    "Bath": "common noun", "Mercer": "surname",
 }
-# Names the built-in list above mentions for documentation but that are NOT flagged:
-NOT_AMBIGUOUS = {"Israel", "Kenya", "India", "China", "Washington state", "Chadian",
-                 "Sudan", "Niger", "Samoa", "Guyana", "Dominica", "Jamaica", "Victoria",
-                 "Florence", "Lincoln", "Micronesia"}
+# Never flagged although a list above or the vocabulary would match them.
+NOT_AMBIGUOUS = {"Israel", "Kenya", "India", "China", "Niger", "Jamaica", "Sudan",
+                 "Samoa", "Guyana", "Dominica", "Micronesia", "America", "Chile"}
 
 
 class Vocab:
@@ -1005,10 +1020,6 @@ def person_alias_ok(tokens, primary_tokens, stop):
     return True
 
 
-class PetrarchRecord:
-    pass
-
-
 def classify_petrarch(rec, valid, first_names, stop, country_tokens, file_kind):
     """Returns ('person'|'org'|'skip'|'country', info)."""
     base, acr = split_paren_acronym(rec["name"])
@@ -1190,8 +1201,13 @@ def congress_aliases(n, wikipedia=""):
 def load_congress(src, people):
     path = os.path.join(src, "congress-legislators")
     n_exec = n_cur = 0
+    global DATA_AS_OF
     with open(os.path.join(path, "executive.yaml"), encoding="utf-8") as f:
         execs = yaml.safe_load(f)
+    with open(os.path.join(path, "legislators-current.yaml"), encoding="utf-8") as f:
+        cur = yaml.safe_load(f)
+    starts = [str(t.get("start", "")) for p in execs + cur for t in p.get("terms", [])]
+    DATA_AS_OF = max([s for s in starts if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s)] + [DATA_AS_OF])
     for p in execs:
         ids = p.get("id", {})
         n = p.get("name", {})
@@ -1205,8 +1221,6 @@ def load_congress(src, people):
             roles.append((title, "USA", t.get("start", ""), open_end(t.get("end", ""))))
         people.add(aliases[0], aliases[1:], "USA", ids.get("wikidata", ""), merge_roles(roles), st, "congress")
         n_exec += 1
-    with open(os.path.join(path, "legislators-current.yaml"), encoding="utf-8") as f:
-        cur = yaml.safe_load(f)
     for p in cur:
         ids = p.get("id", {})
         n = p.get("name", {})
@@ -1856,6 +1870,8 @@ def build_locations(src, countries, vocab):
         name = names[0]
         if not valid_alias(name) or name in country_names or len(name) < 3:
             continue
+        if " " not in name and vocab.is_common(ascii_fold_keep_case(name)):
+            continue  # regions called "Central", "North", "Coast", "Lakes"
         if s["code"] == "US-WA":
             e = Entry("location", "Washington State", subtype="region", country=a3)
             e.add_alias("Washington state")
@@ -2347,8 +2363,7 @@ def write_tsv(path, note, header, rows):
             f.write("# " + l + "\n")
         f.write("\t".join(header) + "\n")
         for r in rows:
-            vals = [clean(x) if i != 4 or True else x for i, x in enumerate(r)]
-            f.write("\t".join(r) + "\n")
+            f.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in r) + "\n")
 
 
 def entity_rows(entries):
