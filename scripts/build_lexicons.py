@@ -1971,6 +1971,9 @@ SUBTYPE_RANK_LOC = {"capital": 3, "seat_of_government": 2, "city": 1, "region": 
 def rank_key(e):
     """Smaller is better."""
     sub = SUBTYPE_RANK_LOC.get(e.subtype, 0) if e.type == "location" else 0
+    if e.type == "country":
+        # A sovereign country keeps a shared demonym ("French") over a territory.
+        sub = 1 if e.subtype == "sovereign" else 0
     if e.type == "person":
         sub = PERSON_SUBTYPE_RANK.get(e.subtype, 0)
     return (-TYPE_RANK[e.type], -int("manual" in e.sources), -len(e.sources), -sub,

@@ -165,11 +165,21 @@ impl Analyzer {
     }
 
     /// Analyzes one text: tokens, sentences, entities, claims, stance and sentiment.
+    /// People get their latest known roles; see [`Analyzer::analyze_dated`].
     pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
+        self.analyze_dated(text, None)
+    }
+
+    /// Like [`Analyzer::analyze`] for an article published on `date`
+    /// (`YYYY[-MM[-DD]]`, a timestamp's date part is used; anything else counts as
+    /// no date): people get the roles they held that day.
+    pub fn analyze_dated<'a>(&'a self, text: &'a str, date: Option<&str>) -> Analysis<'a> {
+        let date = date.and_then(crate::lexicon::normalize_date);
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let matches = self.gazetteer.find(text);
-        let mut entities = entities::find_entities(self, text, &tokens, &sentence_spans, &matches);
+        let mut entities =
+            entities::find_entities(self, text, &tokens, &sentence_spans, &matches, date);
         sentiment::score_mentions(self, text, &tokens, &sentence_spans, &mut entities);
         let scores = checkworthy::score_sentences(self, text, &tokens, &sentence_spans, &entities);
         let claims = claims::find_claims(self, text, &tokens, &sentence_spans, &scores, &entities);

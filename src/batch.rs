@@ -566,7 +566,7 @@ pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>)
     };
     match item {
         Item::Doc(doc) => {
-            let analysis = analyzer.analyze(&doc.text);
+            let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
             let mut record = Record::new(&doc.id, &analysis);
             record.title = doc.title.as_deref();
             record.date = doc.date.as_deref();

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 use crate::analyzer::Analyzer;
 use crate::gazetteer::{Form, GazetteerMatch};
-use crate::lexicon::{EntityType, RoleKind};
+use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
@@ -104,6 +104,9 @@ pub struct Entity<'a> {
     pub sentence: usize,
     /// How the sentence speaks of the entity (filled by the sentiment stage).
     pub sentiment: Sentiment,
+    /// For a lexicon person: the roles held on the article's date, or the latest
+    /// known without a date.
+    pub roles: Vec<&'a Role>,
 }
 
 impl<'a> Entity<'a> {
@@ -128,6 +131,7 @@ impl<'a> Entity<'a> {
             entry: Some(entry),
             sentence: 0,
             sentiment: Sentiment::default(),
+            roles: Vec::new(),
         }
     }
 
@@ -254,6 +258,7 @@ pub(crate) fn find_entities<'a>(
     tokens: &[Token],
     sentences: &[Span],
     matches: &[GazetteerMatch],
+    date: Option<&str>,
 ) -> Vec<Entity<'a>> {
     let mut entities: Vec<Entity<'a>> = matches
         .iter()
@@ -281,8 +286,14 @@ pub(crate) fn find_entities<'a>(
             .then(b.span.end.cmp(&a.span.end))
     });
     entities.dedup_by(|a, b| a.span == b.span);
+    let lexicon = analyzer.lexicon();
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
+        if e.entity_type == EntityType::Person {
+            if let Some(i) = e.entry {
+                e.roles = lexicon.entries()[i].roles_on(date);
+            }
+        }
     }
     entities
 }

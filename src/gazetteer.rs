@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::entities::{is_capitalized, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
 use crate::span::Span;
 use crate::tokenize::possessive_at;
@@ -122,6 +123,8 @@ impl Gazetteer {
     pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
         let Some(ac) = &self.automaton else { return };
         let first = out.len();
+        let mut pending: Vec<(usize, GazetteerMatch)> = Vec::new();
+        let mut supported: Vec<usize> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let p = self.patterns[m.pattern().as_usize()];
             let span = Span::new(m.start(), m.end());
@@ -131,15 +134,30 @@ impl Gazetteer {
             if p.check_right && next_char(text, span.end).is_some_and(is_word_char) {
                 continue;
             }
-            if p.ambiguous && next_to_capitalized(text, span) {
-                continue;
-            }
-            out.push(GazetteerMatch {
+            let found = GazetteerMatch {
                 span,
                 entry: p.entry as usize,
                 form: p.form,
                 possessive: possessive_at(text, span.end).is_some(),
-            });
+            };
+            if p.ambiguous {
+                if next_to_capitalized(text, span) {
+                    continue;
+                }
+                if sentence_initial(text, span.start) {
+                    pending.push((m.pattern().as_usize(), found));
+                    continue;
+                }
+                supported.push(m.pattern().as_usize());
+            }
+            out.push(found);
+        }
+        // One sense per discourse: an ambiguous name opening a sentence counts only
+        // when the document also uses it where capitals say it is a name.
+        for (pattern, m) in pending {
+            if supported.contains(&pattern) {
+                out.push(m);
+            }
         }
         // Leftmost, then longest, non-overlapping.
         let found = &mut out[first..];
@@ -184,7 +202,20 @@ pub(crate) fn next_char(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
-/// True when a capitalized word stands right before or after `span` (one space away).
+/// True when `pos` opens a sentence: only whitespace and opening quotes or brackets
+/// stand between it and the text start, a line break, or sentence-final punctuation.
+fn sentence_initial(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| {
+        (c.is_whitespace() && c != '\n') || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[')
+    });
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '\n' | '.' | '!' | '?' | '…' | ':'),
+    }
+}
+
+/// True when a capitalized word stands right before or after `span` (one space away),
+/// other than a function word, month or weekday.
 fn next_to_capitalized(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end_matches([' ', '\u{A0}']);
     let gap_before = span.start - before.len();
@@ -193,7 +224,7 @@ fn next_to_capitalized(text: &str, span: Span) -> bool {
             p + before[p..].chars().next().map_or(1, char::len_utf8)
         });
         let word = &before[word_start..];
-        if word.chars().next().is_some_and(char::is_uppercase) && !is_sentence_opener(word) {
+        if is_capitalized(word) && !is_sentence_opener(word) && !NOT_NAME.contains(&word) {
             return true;
         }
     }
@@ -201,10 +232,12 @@ fn next_to_capitalized(text: &str, span: Span) -> bool {
     let rest = after.trim_start_matches([' ', '\u{A0}']);
     let gap_after = after.len() - rest.len();
     if gap_after > 0 && gap_after <= 2 {
-        if let Some(c) = rest.chars().next() {
-            if c.is_uppercase() {
-                return true;
-            }
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if is_capitalized(word) && !NOT_NAME.contains(&word) {
+            return true;
         }
     }
     false
@@ -292,6 +325,12 @@ mod tests {
             ("troops in Chad fled", &[("Chad", "country:TCD")]),
             ("Chad Smith said", &[]),
             ("said Chad.", &[("Chad", "country:TCD")]),
+            ("Chad is tired. He left.", &[]),
+            (
+                "Chad is tired. Troops left Chad.",
+                &[("Chad", "country:TCD"), ("Chad", "country:TCD")],
+            ),
+            ("troops in Chad Tuesday", &[("Chad", "country:TCD")]),
         ];
         for (text, want) in cases {
             let got = hits(text);

@@ -91,6 +91,40 @@ pub struct Role {
     pub end: Option<String>,
 }
 
+/// Compares two dates of possibly different precision on their common prefix.
+fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let n = a.len().min(b.len());
+    a[..n].cmp(&b[..n])
+}
+
+/// Normalizes an article date to `YYYY[-MM[-DD]]` (a timestamp keeps its date part);
+/// anything else is no date.
+pub fn normalize_date(date: &str) -> Option<&str> {
+    let d = date.trim();
+    let cut = d
+        .get(..10)
+        .filter(|p| is_date(p))
+        .or_else(|| d.get(..7).filter(|p| is_date(p)))
+        .or_else(|| d.get(..4).filter(|p| is_date(p)))?;
+    let rest = &d[cut.len()..];
+    (rest.is_empty() || rest.starts_with(['T', ' '])).then_some(cut)
+}
+
+impl Role {
+    /// True when the role was held on `date` (`YYYY[-MM[-DD]]`).
+    pub fn held_on(&self, date: &str) -> bool {
+        let started = self
+            .start
+            .as_deref()
+            .is_none_or(|s| date_cmp(s, date).is_le());
+        let not_ended = self
+            .end
+            .as_deref()
+            .is_none_or(|e| date_cmp(date, e).is_le());
+        started && not_ended
+    }
+}
+
 /// One canonical entry of an entity lexicon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -145,6 +179,44 @@ impl Entry {
     /// True when `alias` should only be matched with supporting context.
     pub fn is_ambiguous(&self, alias: &str) -> bool {
         self.ambiguous || self.ambiguous_aliases.iter().any(|a| a == alias)
+    }
+
+    /// The roles held on `date` (`YYYY[-MM[-DD]]`), or without a date the latest known:
+    /// those still open, else the one that ended last. Partial dates compare on their
+    /// common precision (a role ending `2021` is held on `2021-06-01`).
+    ///
+    /// An open-ended role is ignored when the same title in the same country is also
+    /// listed with an end from the same start or later (one source knew it ended).
+    pub fn roles_on(&self, date: Option<&str>) -> Vec<&Role> {
+        let superseded = |r: &Role| {
+            r.end.is_none()
+                && self.roles.iter().any(|o| {
+                    o.end.is_some()
+                        && o.title.eq_ignore_ascii_case(&r.title)
+                        && o.country == r.country
+                        && date_cmp(
+                            o.start.as_deref().unwrap_or(""),
+                            r.start.as_deref().unwrap_or(""),
+                        )
+                        .is_ge()
+                })
+        };
+        let roles = self.roles.iter().filter(|r| !superseded(r));
+        match date {
+            Some(d) => roles.filter(|r| r.held_on(d)).collect(),
+            None => {
+                let roles: Vec<&Role> = roles.collect();
+                let open: Vec<&Role> = roles.iter().copied().filter(|r| r.end.is_none()).collect();
+                if !open.is_empty() {
+                    return open;
+                }
+                roles
+                    .into_iter()
+                    .max_by(|a, b| a.end.cmp(&b.end).then(b.start.cmp(&a.start)))
+                    .into_iter()
+                    .collect()
+            }
+        }
     }
 
     /// True for heads of state or government (their surnames are known without
@@ -695,6 +767,55 @@ mod tests {
         assert_eq!(e.roles[0].end.as_deref(), Some("2005"));
         assert!(e.is_ambiguous("J. Roe") && !e.is_ambiguous("Jane Roe"));
         assert!(e.is_leader());
+    }
+
+    #[test]
+    fn roles_in_time() {
+        let mut e = Entry::new("p", EntityType::Person, "Merrick Garland");
+        e.roles = parse_roles(
+            "t",
+            1,
+            "Judge@USA@1997-03-20@2021-03-10;Attorney General@USA@2021-03-11@2025-01-20",
+        )
+        .unwrap();
+        fn titles(e: &Entry, d: Option<&str>) -> Vec<String> {
+            e.roles_on(d).iter().map(|r| r.title.clone()).collect()
+        }
+        assert_eq!(titles(&e, Some("2022-05-01")), vec!["Attorney General"]);
+        assert_eq!(titles(&e, Some("2010")), vec!["Judge"]);
+        assert_eq!(
+            titles(&e, Some("2021-03")),
+            vec!["Judge", "Attorney General"]
+        );
+        assert!(titles(&e, Some("2026-01-01")).is_empty());
+        assert_eq!(titles(&e, None), vec!["Attorney General"]);
+        e.roles.push(Role {
+            title: "Professor".into(),
+            country: None,
+            start: Some("2025".into()),
+            end: None,
+        });
+        assert_eq!(titles(&e, None), vec!["Professor"]);
+        // An open-ended "Attorney General 2021" from one source is superseded by the
+        // dated one from another.
+        e.roles.pop();
+        e.roles.push(Role {
+            title: "Attorney General".into(),
+            country: Some("USA".into()),
+            start: Some("2021".into()),
+            end: None,
+        });
+        assert_eq!(titles(&e, None), vec!["Attorney General"]);
+        assert!(titles(&e, Some("2026-01-01")).is_empty());
+    }
+
+    #[test]
+    fn dates_normalize() {
+        assert_eq!(normalize_date("2016-09-20"), Some("2016-09-20"));
+        assert_eq!(normalize_date("2016-09-20T12:00:00Z"), Some("2016-09-20"));
+        assert_eq!(normalize_date("2016"), Some("2016"));
+        assert_eq!(normalize_date("Sept 20, 2016"), None);
+        assert_eq!(normalize_date("2016-13-45x"), None);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!  "entities":  [{"text", "type", "subtype", "canonical", "entity_id", "country",
 //!                 "found_by", "possessive", "sentence",
 //!                 "start", "end", "char_start", "char_end",
-//!                 "sentiment": {"label", "score"}}],
+//!                 "sentiment": {"label", "score"},
+//!                 "roles": [{"title", "country", "start", "end"}]}],  // people only
 //!  "claims":    [{"kind", "start", "end", "char_start", "char_end", "sentence", "score",
 //!                 "speaker": {"text", "start", "end", "char_start", "char_end", "entity"} | null,
 //!                 "cue":     {"text", "lemma"?, "class", ...offsets} | null,
@@ -113,6 +114,22 @@ pub struct EntityOut<'a> {
     pub sentence: usize,
     /// Sentiment toward it.
     pub sentiment: SentimentOut,
+    /// Roles of a lexicon person on the article's date (latest known without one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleOut<'a>>,
+}
+
+/// A role in the output.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoleOut<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// ISO alpha-3 country, or null.
+    pub country: Option<&'a str>,
+    /// Start date, or null.
+    pub start: Option<&'a str>,
+    /// End date, or null (still held, or unknown).
+    pub end: Option<&'a str>,
 }
 
 /// A speaker in the output.
@@ -230,6 +247,16 @@ impl<'a> Record<'a> {
                     label: e.sentiment.label.as_str(),
                     score: r4(e.sentiment.score),
                 },
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| RoleOut {
+                        title: &r.title,
+                        country: r.country.as_deref(),
+                        start: r.start.as_deref(),
+                        end: r.end.as_deref(),
+                    })
+                    .collect(),
             })
             .collect();
         let claims = analysis

@@ -13,7 +13,7 @@
 //!   linked: it is part of another name.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};
@@ -36,18 +36,38 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
         .then_some(last)
 }
 
-/// Surnames of heads of state and government that are unambiguous among leaders:
-/// surname -> entry index. Built once with the analyzer.
+/// Surnames of heads of state and government in office since 1990 that are
+/// unambiguous among them: surname -> entry index. Built once with the analyzer.
+///
+/// Left out: a surname shared by two such leaders (Bush), one that is also a first
+/// name of anybody in the lexicon (Francis, Grant, Jackson), and common capitalized
+/// words (months, weekdays, pronouns).
 pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
+    let mut first_names: HashSet<&str> = HashSet::new();
+    for e in lexicon.entries() {
+        if e.entity_type == EntityType::Person {
+            if let Some(first) = e.canonical.split_whitespace().next() {
+                first_names.insert(first);
+            }
+        }
+    }
     let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
     for (i, e) in lexicon.entries().iter().enumerate() {
         if e.entity_type != EntityType::Person || !e.is_leader() || e.ambiguous {
             continue;
         }
+        // Leaders whose every dated role ended before 1990 are history, not news.
+        let ended_long_ago = !e.roles.is_empty()
+            && e.roles
+                .iter()
+                .all(|r| r.end.as_deref().is_some_and(|d| d < "1990"));
+        if ended_long_ago {
+            continue;
+        }
         let Some(s) = surname(&e.canonical) else {
             continue;
         };
-        if NOT_NAME.contains(&s) || s.chars().count() < 3 {
+        if NOT_NAME.contains(&s) || s.chars().count() < 3 || first_names.contains(s) {
             continue;
         }
         seen.entry(s).and_modify(|v| *v = None).or_insert(Some(i));
@@ -117,6 +137,7 @@ pub(crate) fn document_person<'a>(text: &'a str, span: Span, possessive: bool) -
         entry: None,
         sentence: 0,
         sentiment: Sentiment::default(),
+        roles: Vec::new(),
     }
 }
 
@@ -276,6 +297,7 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
                     entry: None,
                     sentence: 0,
                     sentiment: Sentiment::default(),
+                    roles: Vec::new(),
                 };
                 // Only when it does not straddle an entity already found.
                 if entities
