@@ -1,7 +1,7 @@
 //! The [`Analyzer`]: built once from lexicons, immutable, shared by every thread; and
 //! the [`Analysis`] of one text, which borrows the text and the analyzer.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use crate::checkworthy;

@@ -12,7 +12,7 @@
 //! - when two entries claim the same surface form, the one loaded later wins (see
 //!   [`crate::lexicon`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -63,7 +63,7 @@ impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
         // Surface form -> pattern; later entries overwrite earlier ones.
-        let mut by_surface: HashMap<&str, Pattern> = HashMap::new();
+        let mut by_surface: HashMap<&str, Pattern> = HashMap::default();
         let mut order: Vec<&str> = Vec::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)

@@ -13,7 +13,7 @@
 //!   linked: it is part of another name.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};
@@ -43,7 +43,7 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
 /// name of anybody in the lexicon (Francis, Grant, Jackson), and common capitalized
 /// words (months, weekdays, pronouns).
 pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
-    let mut first_names: HashSet<&str> = HashSet::new();
+    let mut first_names: HashSet<&str> = HashSet::default();
     for e in lexicon.entries() {
         if e.entity_type == EntityType::Person {
             if let Some(first) = e.canonical.split_whitespace().next() {
@@ -51,7 +51,7 @@ pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
             }
         }
     }
-    let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut seen: HashMap<&str, Option<usize>> = HashMap::default();
     for (i, e) in lexicon.entries().iter().enumerate() {
         if e.entity_type != EntityType::Person || !e.is_leader() || e.ambiguous {
             continue;
@@ -87,7 +87,7 @@ impl<'a> People<'a> {
     pub(crate) fn new(analyzer: &'a Analyzer) -> People<'a> {
         People {
             analyzer,
-            by_surname: HashMap::new(),
+            by_surname: HashMap::default(),
         }
     }
 
