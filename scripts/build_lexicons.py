@@ -2321,6 +2321,10 @@ def build_roles(src):
 # --------------------------------------------------------------------------- output
 
 FILE_NOTES = {
+    "first_names.tsv": [
+        "newslens given names for the \"First Last\" person pattern: GATE ANNIE person_male.lst",
+        "and person_female.lst (LGPL-3.0), less ANNIE's ambiguous names and common English words.",
+    ],
     "countries.tsv": [
         "newslens countries: built by scripts/build_lexicons.py from mledoze/countries (ODbL 1.0),",
         "Debian iso-codes ISO 3166-1/3166-3 (LGPL-2.1+) and scripts/manual_entries.tsv.",
@@ -2358,6 +2362,25 @@ FILE_NOTES = {
         "Phoenix.agents.txt (MIT) and manual additions. Built by scripts/build_lexicons.py.",
     ],
 }
+
+
+def build_first_names(src, vocab):
+    """Given names from ANNIE's person_male/person_female lists, for the name pattern
+    "First Last". Left out: names ANNIE lists as ambiguous, and names that are common
+    English words (Will, Bill, Grace, May, Art...)."""
+    gz = os.path.join(src, "gate-annie", "gazetteer")
+    ambig = set()
+    for f in ("person_male_ambig.lst", "person_female_ambig.lst", "person_ambig.lst"):
+        p = os.path.join(gz, f)
+        if os.path.exists(p):
+            ambig.update(read_lst(p))
+    rows = {}
+    for f in ("person_male.lst", "person_female.lst"):
+        for w in read_lst(os.path.join(gz, f)):
+            if not re.fullmatch(r"[A-Z][a-z]+", w) or w in ambig or vocab.is_common(w):
+                continue
+            rows.setdefault(w, set()).add("annie:" + f)
+    return [[w, "|".join(sorted(rows[w]))] for w in sorted(rows)]
 
 
 def write_tsv(path, note, header, rows):
@@ -2574,6 +2597,9 @@ def main(argv=None):
     for r in roles:
         counts[("roles.tsv", r[1])] += 1
         counts[("roles.tsv", "(total)")] += 1
+    first = build_first_names(src, vocab)
+    write_tsv(os.path.join(args.out, "first_names.tsv"), FILE_NOTES["first_names.tsv"], ["name", "source"], first)
+    counts[("first_names.tsv", "(total)")] = len(first)
     write_sources_md(os.path.join(args.out, "SOURCES.md"), counts, stats, src_counts)
     for (f, k) in sorted(counts):
         if k == "(total)" or f in ("people.tsv", "organizations.tsv"):

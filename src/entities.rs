@@ -4,7 +4,8 @@
 //! The stage runs in this order, each step seeing what the earlier ones found:
 //! 1. gazetteer matches ([`crate::gazetteer`]);
 //! 2. names after a title or honorific (`Eurojust President Michael Schmid`,
-//!    `then-Attorney General Merrick Garland`, `Mr. Rahami`), when no lexicon entry
+//!    `then-Attorney General Merrick Garland`, `Mr. Rahami`), and names that start with
+//!    a known given name (`Phil Simmons`, `George W. Bush`), when no lexicon entry
 //!    matched them;
 //! 3. in-document resolution ([`crate::resolve`]): acronyms defined in the text, and
 //!    surnames alone linked to the person the document introduced (or, for heads of
@@ -276,6 +277,7 @@ pub(crate) fn find_entities<'a>(
         people.introduce(text, e);
     }
     title_patterns(analyzer, text, tokens, &mut entities, &mut people);
+    name_patterns(analyzer, text, tokens, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(text, tokens, sentences, &mut entities, &people);
 
@@ -414,6 +416,92 @@ fn title_patterns<'a>(
             people.introduce(text, &entity);
             found.push(entity);
         }
+        i = last + 1;
+    }
+    entities.extend(found);
+}
+
+/// Lower-case name particles allowed inside a name ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "di", "del", "der", "den", "bin", "ibn", "la", "le", "dos", "das",
+];
+
+/// Names that start with a known given name and go on with capitalized words (and
+/// initials, and particles between them) become person entities.
+fn name_patterns<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    entities: &mut Vec<Entity<'a>>,
+    people: &mut resolve::People<'a>,
+) {
+    let first_names = &analyzer.words().first_names;
+    if first_names.is_empty() {
+        return;
+    }
+    let mut covered: Vec<Span> = entities.iter().map(|e| e.span).collect();
+    covered.sort_unstable();
+    let is_covered = |covered: &[Span], span: Span| {
+        let i = covered.partition_point(|s| s.end <= span.start);
+        covered.get(i).is_some_and(|s| s.overlaps(span))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind != TokenKind::Word
+            || !first_names.contains(t.text(text))
+            || is_covered(&covered, t.span)
+        {
+            i += 1;
+            continue;
+        }
+        // The rest of the name: capitalized words, initials, particles.
+        let mut j = i + 1;
+        let mut last = None;
+        while j < tokens.len() && j - i <= 4 {
+            let n = tokens[j];
+            if !adjacent(text, &tokens[j - 1], &n)
+                || n.kind != TokenKind::Word
+                || is_covered(&covered, n.span)
+            {
+                break;
+            }
+            let w = n.text(text);
+            if PARTICLES.contains(&w) {
+                j += 1;
+                continue;
+            }
+            if !is_capitalized(w)
+                || NOT_NAME.contains(&w)
+                || title_at(analyzer, text, tokens, j).is_some()
+            {
+                break;
+            }
+            if w.chars().count() == 1 {
+                // An initial needs its period: "George W. Bush".
+                if tokens.get(j + 1).is_some_and(|p| p.text(text) == ".") {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            last = Some(j);
+            j += 1;
+        }
+        let Some(last) = last else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(t.span.start, tokens[last].span.end);
+        let possessive = tokens
+            .get(last + 1)
+            .is_some_and(|x| x.kind == TokenKind::Possessive);
+        let entity = resolve::document_person(text, span, possessive);
+        people.introduce(text, &entity);
+        covered.push(span);
+        covered.sort_unstable();
+        found.push(entity);
         i = last + 1;
     }
     entities.extend(found);

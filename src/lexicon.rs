@@ -253,6 +253,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
 const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
 const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
 const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
+const BUNDLED_FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
 
 impl Lexicon {
     /// An empty lexicon.
@@ -511,8 +512,18 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
     let col = |c: &str| table.columns.get(c).copied();
     let [c_id, c_type, c_canonical, c_subtype, c_aliases, c_demonyms, c_country, c_roles, c_qid, c_codes, c_flags, c_source] =
         [
-            "id", "type", "canonical", "subtype", "aliases", "demonyms", "country", "roles", "qid",
-            "codes", "flags", "source",
+            "id",
+            "type",
+            "canonical",
+            "subtype",
+            "aliases",
+            "demonyms",
+            "country",
+            "roles",
+            "qid",
+            "codes",
+            "flags",
+            "source",
         ]
         .map(col);
     let mut out = Vec::with_capacity(table.rows.len());
@@ -652,6 +663,8 @@ pub struct WordLists {
     pub roles: HashMap<String, RoleKind>,
     /// Sentiment valence per lower-case word, in [-4, 4] (VADER's scale).
     pub sentiment: HashMap<String, f32>,
+    /// Given names as written ("Michael"), for the "First Last" person pattern.
+    pub first_names: rustc_hash::FxHashSet<String>,
 }
 
 impl WordLists {
@@ -664,6 +677,8 @@ impl WordLists {
             .expect("bundled roles are validated by the test suite");
         w.add_sentiment("sentiment.tsv", BUNDLED_SENTIMENT)
             .expect("bundled sentiment is validated by the test suite");
+        w.add_first_names("first_names.tsv", BUNDLED_FIRST_NAMES)
+            .expect("bundled first names are validated by the test suite");
         w
     }
 
@@ -724,6 +739,22 @@ impl WordLists {
             if kind == RoleKind::Title || !self.roles.contains_key(&key) {
                 self.roles.insert(key, kind);
             }
+        }
+        Ok(table.rows.len())
+    }
+
+    /// Adds given-name rows (`name`).
+    pub fn add_first_names(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let table = parse_table(name, text, &["name"])?;
+        let col = table.columns["name"];
+        for &(line, raw) in &table.rows {
+            let row = fields(raw);
+            table.check_width(name, line, &row)?;
+            let n = row[col].trim();
+            if n.is_empty() {
+                return Err(LexiconError::at(name, line, "empty `name`"));
+            }
+            self.first_names.insert(n.to_string());
         }
         Ok(table.rows.len())
     }

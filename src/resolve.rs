@@ -12,8 +12,8 @@
 //!   it (so `Trump` is Donald Trump). A surname next to another capitalized word is not
 //!   linked: it is part of another name.
 
-use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};

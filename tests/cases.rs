@@ -243,3 +243,32 @@ fn sentiment_toward_entities() {
     assert_eq!(label("Germany"), newslens::Polarity::Positive);
     assert_eq!(label("Spain"), newslens::Polarity::Negative);
 }
+
+#[test]
+fn names_from_given_names_and_their_surnames() {
+    let text = "Phil Simmons took four wickets. Later Simmons said George W. Bush and Ludwig van Beethoven never met.";
+    let a = ANALYZER.analyze(text);
+    let got: Vec<(&str, &str)> = a
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Person)
+        .map(|e| (e.span.slice(text), e.canonical.as_ref()))
+        .collect();
+    assert!(got.contains(&("Phil Simmons", "Phil Simmons")), "{got:?}");
+    assert!(got.contains(&("Simmons", "Phil Simmons")), "{got:?}");
+    assert!(got.iter().any(|(t, _)| *t == "George W. Bush"), "{got:?}");
+    assert!(
+        got.contains(&("Ludwig van Beethoven", "Ludwig van Beethoven")),
+        "{got:?}"
+    );
+    // A given name alone, or one that is a common word, starts no name.
+    let text = "Michael said Will Power and Grace Period were songs.";
+    let a = ANALYZER.analyze(text);
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| e.span.slice(text) != "Will Power"),
+        "{:?}",
+        a.entities
+    );
+}
