@@ -125,32 +125,22 @@ impl Gazetteer {
         let first = out.len();
         let mut pending: Vec<(usize, GazetteerMatch)> = Vec::new();
         let mut supported: Vec<usize> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let p = self.patterns[m.pattern().as_usize()];
-            let span = Span::new(m.start(), m.end());
-            if p.check_left && prev_char(text, span.start).is_some_and(is_word_char) {
-                continue;
+        self.scan(ac, text, 0, false, out, &mut pending, &mut supported);
+        // Lines in capitals (headlines, datelines: "LONDON 1996-08-30") are matched a
+        // second time in title case, so "LONDON" and "NEW YORK" find London and New
+        // York. ASCII only: the copy keeps every offset.
+        let mut start = 0;
+        let mut title = String::new();
+        while start < text.len() {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            if is_caps_line(line) {
+                title.clear();
+                title_case_into(line, &mut title);
+                self.scan(ac, &title, start, true, out, &mut pending, &mut supported);
             }
-            if p.check_right && next_char(text, span.end).is_some_and(is_word_char) {
-                continue;
-            }
-            let found = GazetteerMatch {
-                span,
-                entry: p.entry as usize,
-                form: p.form,
-                possessive: possessive_at(text, span.end).is_some(),
-            };
-            if p.ambiguous {
-                if next_to_capitalized(text, span) {
-                    continue;
-                }
-                if sentence_initial(text, span.start) {
-                    pending.push((m.pattern().as_usize(), found));
-                    continue;
-                }
-                supported.push(m.pattern().as_usize());
-            }
-            out.push(found);
+            start = end + 1;
         }
         // One sense per discourse: an ambiguous name opening a sentence counts only
         // when the document also uses it where capitals say it is a name.
@@ -179,6 +169,76 @@ impl Gazetteer {
             keep += 1;
         }
         out.truncate(keep);
+    }
+}
+
+impl Gazetteer {
+    /// Matches `hay` (the text, or with `caps_copy` a title-cased copy of one of its
+    /// lines starting at byte `offset`), appending checked candidates.
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
+        &self,
+        ac: &AhoCorasick,
+        hay: &str,
+        offset: usize,
+        caps_copy: bool,
+        out: &mut Vec<GazetteerMatch>,
+        pending: &mut Vec<(usize, GazetteerMatch)>,
+        supported: &mut Vec<usize>,
+    ) {
+        for m in ac.find_overlapping_iter(hay) {
+            let p = self.patterns[m.pattern().as_usize()];
+            let span = Span::new(m.start(), m.end());
+            if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
+                continue;
+            }
+            if p.check_right && next_char(hay, span.end).is_some_and(is_word_char) {
+                continue;
+            }
+            let found = GazetteerMatch {
+                span: Span::new(span.start + offset, span.end + offset),
+                entry: p.entry as usize,
+                form: p.form,
+                possessive: possessive_at(hay, span.end).is_some(),
+            };
+            if p.ambiguous {
+                if caps_copy || next_to_capitalized(hay, span) {
+                    // In a capitals line there is no case to tell a name apart.
+                    continue;
+                }
+                if sentence_initial(hay, span.start) {
+                    pending.push((m.pattern().as_usize(), found));
+                    continue;
+                }
+                supported.push(m.pattern().as_usize());
+            }
+            out.push(found);
+        }
+    }
+}
+
+/// True for an ASCII line written in capitals: at least four capital letters and
+/// no lower-case ones.
+fn is_caps_line(line: &str) -> bool {
+    if !line.is_ascii() {
+        return false;
+    }
+    let upper = line.bytes().filter(u8::is_ascii_uppercase).count();
+    upper >= 4 && !line.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// Writes `line` with every word capitalized and the rest lower case ("NEW YORK" ->
+/// "New York"). ASCII in, ASCII out, same length.
+fn title_case_into(line: &str, out: &mut String) {
+    let mut prev_letter = false;
+    for b in line.bytes() {
+        let c = if prev_letter {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        };
+        out.push(c as char);
+        prev_letter = b.is_ascii_alphabetic() || (prev_letter && b == b'\'');
     }
 }
 
@@ -325,6 +385,15 @@ mod tests {
             ("troops in Chad fled", &[("Chad", "country:TCD")]),
             ("Chad Smith said", &[]),
             ("said Chad.", &[("Chad", "country:TCD")]),
+            (
+                "NEW YORK 1996-08-22\nIn New York today",
+                &[("NEW YORK", "loc:nyc"), ("New York", "loc:nyc")],
+            ),
+            (
+                "US TROOPS LEAVE RUSSIA",
+                &[("US", "country:USA"), ("RUSSIA", "country:RUS")],
+            ),
+            ("TROOPS IN CHAD", &[]),
             ("Chad is tired. He left.", &[]),
             (
                 "Chad is tired. Troops left Chad.",
