@@ -314,7 +314,9 @@ pub(crate) fn find_claims(
         }
         if claims.len() == before {
             // A quotation in this sentence with no cue: a quote claim.
-            if let Some(q) = quotes.iter().find(|q| sent.contains(**q) && q.len() > 20) {
+            let from = quotes.partition_point(|q| q.start < sent.start);
+            let mut in_sentence = quotes[from..].iter().take_while(|q| q.start < sent.end);
+            if let Some(q) = in_sentence.find(|q| sent.contains(**q) && q.len() > 20) {
                 claims.push(Claim {
                     span: *q,
                     sentence: si,
@@ -383,6 +385,10 @@ fn find_attributions(
     let words = analyzer.words();
     let cues = &words.cues;
     // Quotes overlapping this sentence, to skip cue words inside them.
+    // Quotes are in text order and do not overlap: binary search the ones near here.
+    let lo = quotes.partition_point(|q| q.end < sent.start.saturating_sub(400));
+    let hi = quotes.partition_point(|q| q.start < sent.end + 2);
+    let quotes = &quotes[lo..hi.max(lo)];
     let quotes_here: Vec<Span> = quotes
         .iter()
         .filter(|q| q.overlaps(sent))
@@ -763,14 +769,22 @@ fn main_subject(text: &str, toks: &[Token]) -> Option<Span> {
 /// precede it (`Eurojust President Michael Schmid` -> `Michael Schmid`), else the whole
 /// phrase (`a letter from Eurojust`).
 fn resolve_speaker(text: &str, np: Span, entities: &[Entity]) -> Speaker {
-    let head = entities.iter().enumerate().rev().find(|(_, e)| {
-        np.contains(e.span)
-            && e.span.end == np.end
-            && matches!(
-                e.entity_type,
-                EntityType::Person | EntityType::Organization | EntityType::Country
-            )
-    });
+    // Entities are sorted by start: look only at those starting inside the phrase.
+    let lo = entities.partition_point(|e| e.span.start < np.start);
+    let hi = entities.partition_point(|e| e.span.start < np.end);
+    let head = entities[lo..hi]
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (lo + i, e))
+        .rev()
+        .find(|(_, e)| {
+            np.contains(e.span)
+                && e.span.end == np.end
+                && matches!(
+                    e.entity_type,
+                    EntityType::Person | EntityType::Organization | EntityType::Country
+                )
+        });
     match head {
         Some((i, e)) => {
             let before = &text[np.start..e.span.start];

@@ -17,7 +17,7 @@ use crate::analyzer::Analyzer;
 use crate::gazetteer::{Form, GazetteerMatch};
 use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::tokenize::{Token, TokenKind};
 
 /// How an entity mention was found.
@@ -364,8 +364,9 @@ fn title_patterns<'a>(
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
-    let covered = |entities: &[Entity], span: Span| entities.iter().any(|e| e.span.overlaps(span));
+    let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
     let mut i = 0;
+    // Found left to right, so only the last one can overlap the next.
     let mut found: Vec<Entity<'a>> = Vec::new();
     while i < tokens.len() {
         let Some(after) = title_at(analyzer, text, tokens, i) else {
@@ -403,7 +404,7 @@ fn title_patterns<'a>(
             continue;
         };
         let span = Span::new(tokens[after].span.start, tokens[last].span.end);
-        if !covered(entities, span) && !covered(&found, span) {
+        if !known.overlaps(span) && !found.last().is_some_and(|f| f.span.overlaps(span)) {
             let possessive = tokens
                 .get(last + 1)
                 .is_some_and(|t| t.kind == TokenKind::Possessive);
@@ -439,11 +440,11 @@ fn name_patterns<'a>(
     if first_names.is_empty() {
         return;
     }
-    let mut covered: Vec<Span> = entities.iter().map(|e| e.span).collect();
-    covered.sort_unstable();
-    let is_covered = |covered: &[Span], span: Span| {
-        let i = covered.partition_point(|s| s.end <= span.start);
-        covered.get(i).is_some_and(|s| s.overlaps(span))
+    let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
+    // Found left to right, so only the last one can overlap the next.
+    let mut last_found: Option<Span> = None;
+    let is_covered = |last_found: Option<Span>, span: Span| {
+        known.overlaps(span) || last_found.is_some_and(|f| f.overlaps(span))
     };
     let mut found = Vec::new();
     let mut i = 0;
@@ -451,7 +452,7 @@ fn name_patterns<'a>(
         let t = tokens[i];
         if t.kind != TokenKind::Word
             || !first_names.contains(t.text(text))
-            || is_covered(&covered, t.span)
+            || is_covered(last_found, t.span)
         {
             i += 1;
             continue;
@@ -463,7 +464,7 @@ fn name_patterns<'a>(
             let n = tokens[j];
             if !adjacent(text, &tokens[j - 1], &n)
                 || n.kind != TokenKind::Word
-                || is_covered(&covered, n.span)
+                || is_covered(last_found, n.span)
             {
                 break;
             }
@@ -499,8 +500,7 @@ fn name_patterns<'a>(
             .is_some_and(|x| x.kind == TokenKind::Possessive);
         let entity = resolve::document_person(text, span, possessive);
         people.introduce(text, &entity);
-        covered.push(span);
-        covered.sort_unstable();
+        last_found = Some(span);
         found.push(entity);
         i = last + 1;
     }

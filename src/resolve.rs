@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::tokenize::{Token, TokenKind};
 
 /// Suffixes that are not surnames.
@@ -167,12 +167,8 @@ pub(crate) fn surnames<'a>(
 ) {
     let mut starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
     starts.sort_unstable();
-    let mut sorted: Vec<Span> = entities.iter().map(|e| e.span).collect();
-    sorted.sort_unstable();
-    let covered = |span: Span| {
-        let i = sorted.partition_point(|s| s.end <= span.start);
-        sorted.get(i).is_some_and(|s| s.overlaps(span))
-    };
+    let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
+    let covered = |span: Span| known.overlaps(span);
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -320,6 +316,13 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
         return;
     }
     // Every whole-word use of a defined acronym.
+    let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
+    let by_span: HashMap<Span, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.span, i))
+        .collect();
+    let mut new = Vec::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.text(text);
         let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else {
@@ -327,13 +330,14 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
         };
         let possessive = crate::tokenize::possessive_at(text, t.span.end).is_some();
         let mention = identity.linked_at(t.span, FoundBy::Acronym, possessive);
-        match entities.iter_mut().find(|e| e.span.overlaps(t.span)) {
+        if let Some(&i) = by_span.get(&t.span) {
             // A lexicon hit of the same spelling: the document's definition wins.
-            Some(e) if e.span == t.span => *e = mention,
-            Some(_) => {}
-            None => entities.push(mention),
+            entities[i] = mention;
+        } else if !known.overlaps(t.span) {
+            new.push(mention);
         }
     }
+    entities.extend(new);
 }
 
 #[cfg(test)]

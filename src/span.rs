@@ -68,6 +68,43 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// A set of spans kept sorted, answering "does anything overlap this span?" in
+/// O(log n). Spans in the set may nest but are assumed not to cross partially.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    spans: Vec<Span>,
+}
+
+impl SpanSet {
+    /// A set of these spans.
+    pub fn new(mut spans: Vec<Span>) -> SpanSet {
+        spans.sort_unstable();
+        SpanSet { spans }
+    }
+
+    /// True when a span of the set shares a byte with `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        // The first span that could overlap starts before `span` ends; spans are
+        // sorted by start, so look at those starting before span.end, from the last.
+        let i = self.spans.partition_point(|s| s.start < span.end);
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + MAX_SPAN >= span.start)
+            .any(|s| s.overlaps(span))
+    }
+
+    /// Adds a span.
+    pub fn insert(&mut self, span: Span) {
+        let i = self.spans.partition_point(|s| *s < span);
+        self.spans.insert(i, span);
+    }
+}
+
+/// Spans longer than this are not looked for by [`SpanSet::overlaps`] beyond it: no
+/// entity mention is this long (a 1 KiB name).
+const MAX_SPAN: usize = 1024;
+
 /// Converts byte offsets to Unicode code-point offsets in O(1) amortized time.
 ///
 /// For ASCII text the two are equal and nothing is stored. Otherwise the index keeps
@@ -161,6 +198,17 @@ mod tests {
         let text = "é".repeat(32); // exactly 64 bytes
         let idx = CharIndex::new(&text);
         assert_eq!(idx.char_offset(64), 32);
+    }
+
+    #[test]
+    fn span_set() {
+        let mut set = SpanSet::new(vec![Span::new(10, 20), Span::new(0, 5)]);
+        assert!(set.overlaps(Span::new(4, 6)));
+        assert!(!set.overlaps(Span::new(5, 10)));
+        assert!(set.overlaps(Span::new(12, 13)));
+        assert!(!set.overlaps(Span::new(20, 30)));
+        set.insert(Span::new(25, 26));
+        assert!(set.overlaps(Span::new(20, 30)));
     }
 
     #[test]
