@@ -15,7 +15,9 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -128,6 +130,9 @@ pub struct Options {
     pub batch_docs: usize,
     /// Bytes of text per batch.
     pub batch_bytes: usize,
+    /// When set (by a signal handler, say), the run stops after the batch being
+    /// written: the output ends with whole records.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 /// Default largest article: 16 MiB of text.
@@ -141,6 +146,7 @@ impl Default for Options {
             lossy: false,
             batch_docs: 256,
             batch_bytes: 8 << 20,
+            stop: None,
         }
     }
 }
@@ -158,6 +164,8 @@ pub struct Summary {
     pub entities: u64,
     /// Claims found.
     pub claims: u64,
+    /// True when the run stopped early on [`Options::stop`].
+    pub interrupted: bool,
 }
 
 #[derive(Deserialize)]
@@ -633,10 +641,16 @@ where
     let batch_docs = opts.batch_docs.max(1);
     let batch_bytes = opts.batch_bytes.max(1);
     std::thread::scope(|scope| {
+        let stop = opts.stop.clone();
+        let stopped = move || stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed));
+        let reader_stopped = stopped.clone();
         scope.spawn(move || {
             let mut batch = Vec::with_capacity(batch_docs);
             let mut bytes = 0usize;
             for item in items {
+                if reader_stopped() {
+                    return;
+                }
                 if let Item::Doc(d) = &item {
                     bytes += d.text.len();
                 }
@@ -680,6 +694,10 @@ where
                 total.claims += s.claims;
             }
             out.flush()?;
+            if stopped() {
+                total.interrupted = true;
+                break;
+            }
         }
         Ok(total)
     })

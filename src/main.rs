@@ -4,6 +4,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -20,6 +22,8 @@ const EXIT_RECORD_ERRORS: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 /// Exit code: writing the output failed (disk full...); the output is incomplete.
 const EXIT_IO: u8 = 3;
+/// Exit code: interrupted (SIGINT, SIGTERM); the output holds whole records only.
+const EXIT_INTERRUPTED: u8 = 130;
 
 #[derive(Parser)]
 #[command(
@@ -121,10 +125,16 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
         pool = pool.num_threads(n);
     }
     let pool = pool.build().context("starting worker threads")?;
+    // On SIGINT or SIGTERM, finish writing the current batch and stop, so the output
+    // ends with a whole record.
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
     let opts = Options {
         pretty: args.pretty,
         max_bytes: args.max_bytes,
         lossy: args.lossy,
+        stop: Some(stop),
         ..Options::default()
     };
     let files = if args.files.is_empty() {
@@ -156,7 +166,10 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
                     s.text_bytes as f64 / 1e6 / secs.max(1e-9)
                 );
             }
-            Ok(if s.errors > 0 {
+            Ok(if s.interrupted {
+                eprintln!("newslens: interrupted; the output ends with a whole record");
+                EXIT_INTERRUPTED
+            } else if s.errors > 0 {
                 EXIT_RECORD_ERRORS
             } else {
                 EXIT_OK

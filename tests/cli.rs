@@ -291,3 +291,94 @@ fn closed_pipe_ends_quietly() {
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn failed_write_is_reported_with_exit_3() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let mut input = String::new();
+    for i in 0..50 {
+        input.push_str(&format!(
+            "{{\"id\":\"{i}\",\"text\":\"Russia and Ukraine met.\"}}\n"
+        ));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(["analyze", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("writing output"), "{err}");
+}
+
+#[test]
+fn odd_content_is_analyzed_or_refused_cleanly() {
+    // Control characters, NUL, bidi and zero-width characters are text like any other.
+    let text = "Russia\u{0}said \u{202E}no\u{202C} to\u{200B} Ukraine\u{7}.\u{FEFF}";
+    let line = serde_json::json!({"id": "odd", "text": text}).to_string();
+    // A lone surrogate cannot be a Rust string: it is an error record.
+    let input = format!("{line}\n{{\"id\":\"sur\",\"text\":\"a \\ud800 b\"}}\n");
+    let out = newslens(&["analyze", "--jsonl"], input.as_bytes());
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["id"], "odd");
+    let names: Vec<&str> = recs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["canonical"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Russia") && names.contains(&"Ukraine"),
+        "{names:?}"
+    );
+    assert_eq!(recs[1]["error"]["kind"], "invalid_json");
+    assert_eq!(recs[1]["line"], 2);
+}
+
+#[test]
+fn interrupted_run_leaves_whole_lines() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(["analyze", "--jsonl", "--threads", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // An endless stream: the run only ends by the signal.
+    let feeder = std::thread::spawn(move || {
+        let line = "{\"id\":\"x\",\"text\":\"Russia and Ukraine met in Geneva, officials said on Monday.\"}\n".repeat(200);
+        while stdin.write_all(line.as_bytes()).is_ok() {}
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap(); // output has started
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(killed.success());
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).unwrap();
+    let status = child.wait().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let mut all = first.to_vec();
+    all.extend(rest);
+    assert_eq!(all.last(), Some(&b'\n'), "output ends inside a record");
+    for l in String::from_utf8(all).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("every line is a whole record");
+        assert_eq!(v["id"], "x");
+    }
+}
