@@ -2321,6 +2321,10 @@ def build_roles(src):
 # --------------------------------------------------------------------------- output
 
 FILE_NOTES = {
+    "surnames.tsv": [
+        "newslens surnames: last names of the people in people.tsv (same sources and licenses),",
+        "less common English words, given names and place names; `people` counts the bearers.",
+    ],
     "first_names.tsv": [
         "newslens given names for the \"First Last\" person pattern: GATE ANNIE person_male.lst",
         "and person_female.lst (LGPL-3.0), less ANNIE's ambiguous names and common English words.",
@@ -2362,6 +2366,40 @@ FILE_NOTES = {
         "Phoenix.agents.txt (MIT) and manual additions. Built by scripts/build_lexicons.py.",
     ],
 }
+
+
+def build_surnames(people, vocab, countries, locations):
+    """Surnames (last words) of the people in the lexicon, so a surname alone can be
+    typed as a person even when no one in the document introduced it. Left out:
+    common English words, given names, and country or place names."""
+    places = set()
+    for e in countries.entries.values():
+        places.update(e.all_names())
+        places.update(e.demonyms)
+    for e in locations:
+        places.add(e.canonical)
+        places.update(e.aliases)
+    counts = collections.Counter()
+    prominent = set()
+    for e in people:
+        toks = [t for t in e.canonical.split() if t not in ("Jr.", "Sr.", "II", "III", "IV")]
+        if len(toks) < 2:
+            continue
+        last = toks[-1]
+        if not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+", last):
+            continue
+        counts[last] += 1
+        if e.subtype in ("head_of_state", "head_of_government", "legislator", "executive"):
+            prominent.add(last)
+    rows = []
+    for name in sorted(counts):
+        # A given name is kept when a head of state or government, a legislator or an
+        # executive bears it as a surname (Clinton, Sanders).
+        given = name in vocab.first_names and name not in prominent
+        if len(name) < 3 or vocab.is_common(name) or given or name in places:
+            continue
+        rows.append([name, str(counts[name]), "people.tsv"])
+    return rows
 
 
 def build_first_names(src, vocab):
@@ -2597,6 +2635,9 @@ def main(argv=None):
     for r in roles:
         counts[("roles.tsv", r[1])] += 1
         counts[("roles.tsv", "(total)")] += 1
+    sur = build_surnames(person_entries, vocab, countries, locations)
+    write_tsv(os.path.join(args.out, "surnames.tsv"), FILE_NOTES["surnames.tsv"], ["name", "people", "source"], sur)
+    counts[("surnames.tsv", "(total)")] = len(sur)
     first = build_first_names(src, vocab)
     write_tsv(os.path.join(args.out, "first_names.tsv"), FILE_NOTES["first_names.tsv"], ["name", "source"], first)
     counts[("first_names.tsv", "(total)")] = len(first)

@@ -279,7 +279,14 @@ pub(crate) fn find_entities<'a>(
     title_patterns(analyzer, text, tokens, &mut entities, &mut people);
     name_patterns(analyzer, text, tokens, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
-    resolve::surnames(text, tokens, sentences, &mut entities, &people);
+    resolve::surnames(
+        &analyzer.words().surnames,
+        text,
+        tokens,
+        sentences,
+        &mut entities,
+        &people,
+    );
 
     entities.sort_by(|a, b| {
         a.span

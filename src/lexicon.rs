@@ -254,6 +254,7 @@ const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
 const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
 const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
 const BUNDLED_FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
+const BUNDLED_SURNAMES: &str = include_str!("../lexicons/surnames.tsv");
 
 impl Lexicon {
     /// An empty lexicon.
@@ -573,6 +574,23 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
     Ok(out)
 }
 
+/// Reads a one-column name list (`name`, other columns ignored).
+fn name_set(name: &str, text: &str) -> Result<rustc_hash::FxHashSet<String>, LexiconError> {
+    let table = parse_table(name, text, &["name"])?;
+    let col = table.columns["name"];
+    let mut out = rustc_hash::FxHashSet::default();
+    for &(line, raw) in &table.rows {
+        let row = fields(raw);
+        table.check_width(name, line, &row)?;
+        let n = row[col].trim();
+        if n.is_empty() {
+            return Err(LexiconError::at(name, line, "empty `name`"));
+        }
+        out.insert(n.to_string());
+    }
+    Ok(out)
+}
+
 /// The class of a reporting cue, which sets the default stance of what it reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CueClass {
@@ -665,6 +683,8 @@ pub struct WordLists {
     pub sentiment: HashMap<String, f32>,
     /// Given names as written ("Michael"), for the "First Last" person pattern.
     pub first_names: rustc_hash::FxHashSet<String>,
+    /// Surnames of the lexicon's people ("Mueller"): alone mid-sentence, a person.
+    pub surnames: rustc_hash::FxHashSet<String>,
 }
 
 impl WordLists {
@@ -677,8 +697,10 @@ impl WordLists {
             .expect("bundled roles are validated by the test suite");
         w.add_sentiment("sentiment.tsv", BUNDLED_SENTIMENT)
             .expect("bundled sentiment is validated by the test suite");
-        w.add_first_names("first_names.tsv", BUNDLED_FIRST_NAMES)
+        w.first_names = name_set("first_names.tsv", BUNDLED_FIRST_NAMES)
             .expect("bundled first names are validated by the test suite");
+        w.surnames = name_set("surnames.tsv", BUNDLED_SURNAMES)
+            .expect("bundled surnames are validated by the test suite");
         w
     }
 
@@ -745,18 +767,18 @@ impl WordLists {
 
     /// Adds given-name rows (`name`).
     pub fn add_first_names(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
-        let table = parse_table(name, text, &["name"])?;
-        let col = table.columns["name"];
-        for &(line, raw) in &table.rows {
-            let row = fields(raw);
-            table.check_width(name, line, &row)?;
-            let n = row[col].trim();
-            if n.is_empty() {
-                return Err(LexiconError::at(name, line, "empty `name`"));
-            }
-            self.first_names.insert(n.to_string());
-        }
-        Ok(table.rows.len())
+        let set = name_set(name, text)?;
+        let n = set.len();
+        self.first_names.extend(set);
+        Ok(n)
+    }
+
+    /// Adds surname rows (`name`).
+    pub fn add_surnames(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
+        let set = name_set(name, text)?;
+        let n = set.len();
+        self.surnames.extend(set);
+        Ok(n)
     }
 
     /// Adds sentiment rows (`word valence`).

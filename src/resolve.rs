@@ -10,7 +10,8 @@
 //!   named in full earlier links to that person. The surname of a head of state or
 //!   government links without introduction when no other leader in the lexicon shares
 //!   it (so `Trump` is Donald Trump). A surname next to another capitalized word is not
-//!   linked: it is part of another name.
+//!   linked: it is part of another name. Any other surname of the lexicon's people,
+//!   mid-sentence, is a person mention left unresolved (`doc:person:...`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -159,6 +160,7 @@ pub(crate) fn slug(name: &str) -> String {
 
 /// Links bare surnames to people (see the module docs).
 pub(crate) fn surnames<'a>(
+    surnames: &rustc_hash::FxHashSet<String>,
     text: &'a str,
     tokens: &[Token],
     sentences: &[Span],
@@ -193,6 +195,12 @@ pub(crate) fn surnames<'a>(
             .get(i + 1)
             .is_some_and(|x| x.kind == TokenKind::Possessive);
         if let Some(e) = people.link(w, t.span, possessive) {
+            found.push(e);
+        } else if surnames.contains(w) && starts.binary_search(&t.span.start).is_err() {
+            // A known surname mid-sentence is a person even when nobody was
+            // introduced; it stays unresolved (a document-local id).
+            let mut e = document_person(text, t.span, possessive);
+            e.found_by = FoundBy::Surname;
             found.push(e);
         }
     }

@@ -272,3 +272,16 @@ fn names_from_given_names_and_their_surnames() {
         a.entities
     );
 }
+
+#[test]
+fn known_surnames_alone_are_people_but_not_at_a_sentence_start() {
+    let text = "The report said Mueller had finished. Mueller left.";
+    let a = ANALYZER.analyze(text);
+    let people: Vec<(usize, &str)> = a
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Person)
+        .map(|e| (e.span.start, e.id.as_ref()))
+        .collect();
+    assert_eq!(people, vec![(16, "doc:person:mueller")], "{:?}", a.entities);
+}

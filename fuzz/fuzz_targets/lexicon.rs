@@ -19,4 +19,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = w.add_roles("r", &text);
     let _ = w.add_sentiment("s", &text);
     let _ = w.add_first_names("f", &text);
+    let _ = w.add_surnames("n", &text);
 });
