@@ -15,6 +15,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 
 use crate::entities::{is_capitalized, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
@@ -52,10 +53,15 @@ struct Pattern {
     check_right: bool,
 }
 
+/// From this many surface forms on, the gazetteer is two automata built in parallel.
+const SPLIT_AT: usize = 20_000;
+
 /// The compiled gazetteer: immutable, shared by every thread.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    automaton: Option<AhoCorasick>,
+    /// The automata and the index of their first pattern. Large lexicons are split
+    /// in two automata built in parallel (start-up time); each text is scanned by all.
+    automata: Vec<(AhoCorasick, usize)>,
     patterns: Vec<Pattern>,
 }
 
@@ -90,21 +96,22 @@ impl Gazetteer {
             }
         }
         let patterns: Vec<Pattern> = order.iter().map(|s| by_surface[s]).collect();
-        let automaton = if order.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
+        // Two halves built on two threads: the build dominates start-up.
+        let parts = if order.len() >= SPLIT_AT { 2 } else { 1 };
+        let chunk = order.len().div_ceil(parts).max(1);
+        let automata = order
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(k, pats)| {
+                let ac = AhoCorasickBuilder::new()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&order)
-                    .expect("gazetteer patterns compile"),
-            )
-        };
-        Gazetteer {
-            automaton,
-            patterns,
-        }
+                    .build(pats)
+                    .expect("gazetteer patterns compile");
+                (ac, k * chunk)
+            })
+            .collect();
+        Gazetteer { automata, patterns }
     }
 
     /// Number of distinct surface forms.
@@ -121,11 +128,13 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::find`], appending to a caller's buffer.
     pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
-        let Some(ac) = &self.automaton else { return };
+        if self.automata.is_empty() {
+            return;
+        }
         let first = out.len();
         let mut pending: Vec<(usize, GazetteerMatch)> = Vec::new();
         let mut supported: Vec<usize> = Vec::new();
-        self.scan(ac, text, 0, false, out, &mut pending, &mut supported);
+        self.scan(text, 0, false, out, &mut pending, &mut supported);
         // Lines in capitals (headlines, datelines: "LONDON 1996-08-30") are matched a
         // second time in title case, so "LONDON" and "NEW YORK" find London and New
         // York. ASCII only: the copy keeps every offset.
@@ -138,7 +147,7 @@ impl Gazetteer {
             if is_caps_line(line) {
                 title.clear();
                 title_case_into(line, &mut title);
-                self.scan(ac, &title, start, true, out, &mut pending, &mut supported);
+                self.scan(&title, start, true, out, &mut pending, &mut supported);
             }
             start = end + 1;
         }
@@ -178,7 +187,23 @@ impl Gazetteer {
     #[allow(clippy::too_many_arguments)]
     fn scan(
         &self,
+        hay: &str,
+        offset: usize,
+        caps_copy: bool,
+        out: &mut Vec<GazetteerMatch>,
+        pending: &mut Vec<(usize, GazetteerMatch)>,
+        supported: &mut Vec<usize>,
+    ) {
+        for (ac, base) in &self.automata {
+            self.scan_one(ac, *base, hay, offset, caps_copy, out, pending, supported);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn scan_one(
+        &self,
         ac: &AhoCorasick,
+        base: usize,
         hay: &str,
         offset: usize,
         caps_copy: bool,
@@ -187,7 +212,8 @@ impl Gazetteer {
         supported: &mut Vec<usize>,
     ) {
         for m in ac.find_overlapping_iter(hay) {
-            let p = self.patterns[m.pattern().as_usize()];
+            let pattern = base + m.pattern().as_usize();
+            let p = self.patterns[pattern];
             let span = Span::new(m.start(), m.end());
             if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
                 continue;
@@ -207,10 +233,10 @@ impl Gazetteer {
                     continue;
                 }
                 if sentence_initial(hay, span.start) {
-                    pending.push((m.pattern().as_usize(), found));
+                    pending.push((pattern, found));
                     continue;
                 }
-                supported.push(m.pattern().as_usize());
+                supported.push(pattern);
             }
             out.push(found);
         }
