@@ -3,11 +3,14 @@
 //!
 //! The stage runs in this order, each step seeing what the earlier ones found:
 //! 1. gazetteer matches ([`crate::gazetteer`]);
-//! 2. names after a title or honorific (`Eurojust President Michael Schmid`,
+//! 2. organization shapes no lexicon has (`Civic Party`, `Ministry of Foreign
+//!    Affairs`, `University of Southern Indiana`): capitalized words around an
+//!    organization head word;
+//! 3. names after a title or honorific (`Eurojust President Michael Schmid`,
 //!    `then-Attorney General Merrick Garland`, `Mr. Rahami`), and names that start with
 //!    a known given name (`Phil Simmons`, `George W. Bush`), when no lexicon entry
 //!    matched them;
-//! 3. in-document resolution ([`crate::resolve`]): acronyms defined in the text, and
+//! 4. in-document resolution ([`crate::resolve`]): acronyms defined in the text, and
 //!    surnames alone linked to the person the document introduced (or, for heads of
 //!    state and government, to the one leader with that surname).
 
@@ -276,6 +279,7 @@ pub(crate) fn find_entities<'a>(
     for e in &entities {
         people.introduce(text, e);
     }
+    org_patterns(text, tokens, &mut entities);
     title_patterns(analyzer, text, tokens, &mut entities, &mut people);
     name_patterns(analyzer, text, tokens, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
@@ -512,4 +516,232 @@ fn name_patterns<'a>(
         i = last + 1;
     }
     entities.extend(found);
+}
+
+/// Head words that make capitalized words around them an organization.
+const ORG_HEADS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Agency",
+    "Commission",
+    "Council",
+    "Court",
+    "Party",
+    "Union",
+    "Bank",
+    "University",
+    "Institute",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Company",
+    "Ltd",
+    "LLC",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Committee",
+    "Foundation",
+    "Church",
+    "Army",
+    "Navy",
+    "Forces",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Federation",
+    "League",
+    "Club",
+    "Board",
+    "Authority",
+    "Bureau",
+    "Service",
+    "College",
+    "School",
+    "Hospital",
+    "Society",
+    "Assembly",
+    "Parliament",
+    "Tribunal",
+    "Coalition",
+    "Brigade",
+    "Brigades",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Holdings",
+    "Group",
+    "Fund",
+    "Trust",
+    "Network",
+    "Times",
+    "Post",
+    "Journal",
+    "Institution",
+    "Administration",
+    "Office",
+    "Police",
+    "Guard",
+];
+
+/// Lower-case words allowed between capitalized words of an organization name.
+const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];
+
+/// Organization shapes: capitalized words ending in a head word (`Civic Party`), or a
+/// head word followed by `of` and capitalized words (`Ministry of Foreign Affairs`).
+/// Place names and demonyms inside (`Bank of England`, `Russian Foreign Ministry`) give
+/// way to the organization.
+fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+    let cap = |t: &Token| {
+        t.kind == TokenKind::Word
+            && is_capitalized(t.text(text))
+            && !NOT_NAME.contains(&t.text(text))
+    };
+    // Does a run of capitalized words from token `k` end in a head word (so a
+    // connector before it joins two organizations, not one name)?
+    let starts_org = |k: usize| {
+        let mut k = k;
+        while k < tokens.len() && cap(&tokens[k]) {
+            if ORG_HEADS.contains(&tokens[k].text(text)) {
+                return true;
+            }
+            if k + 1 < tokens.len() && !adjacent(text, &tokens[k], &tokens[k + 1]) {
+                break;
+            }
+            k += 1;
+        }
+        false
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind != TokenKind::Word || !ORG_HEADS.contains(&t.text(text)) {
+            i += 1;
+            continue;
+        }
+        // The last of adjacent head words heads the name ("Acme Holdings Inc.").
+        while tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && ORG_HEADS.contains(&n.text(text))
+                && adjacent(text, &tokens[i], n)
+        }) {
+            i += 1;
+        }
+        let t = tokens[i];
+        // Left: adjacent capitalized words (connectors only between them).
+        let mut first = i;
+        let mut j = i;
+        while j > 0 && adjacent(text, &tokens[j - 1], &tokens[j]) {
+            let p = &tokens[j - 1];
+            if cap(p) {
+                first = j - 1;
+                j -= 1;
+            } else if matches!(p.text(text), "of" | "for" | "&" | "de")
+                && j >= 2
+                && cap(&tokens[j - 2])
+                && first == j
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        // Right: "of" and capitalized words.
+        let mut last = i;
+        if tokens
+            .get(i + 1)
+            .is_some_and(|n| n.text(text) == "of" && adjacent(text, &tokens[i], n))
+        {
+            let mut k = i + 2;
+            while k < tokens.len() && adjacent(text, &tokens[k - 1], &tokens[k]) {
+                if cap(&tokens[k]) {
+                    last = k;
+                    k += 1;
+                } else if ORG_CONNECTORS.contains(&tokens[k].text(text))
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|n| cap(n) && adjacent(text, &tokens[k], n))
+                    && !starts_org(k + 1)
+                {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        // Corp./Inc./Co. take their period.
+        let mut end = tokens[last].span.end;
+        if last == i
+            && matches!(t.text(text), "Corp" | "Inc" | "Ltd")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text(text) == "." && n.span.start == end)
+        {
+            end += 1;
+        }
+        if first < i || last > i {
+            spans.push(Span::new(tokens[first].span.start, end));
+        }
+        i = last + 1;
+    }
+    if spans.is_empty() {
+        return;
+    }
+    entities.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut remove = vec![false; entities.len()];
+    let mut add = Vec::new();
+    for span in spans {
+        let lo =
+            entities.partition_point(|e| e.span.end <= span.start && e.span.start < span.start);
+        let hi = entities.partition_point(|e| e.span.start < span.end);
+        let overlapping = lo..hi.max(lo);
+        let inside = entities[overlapping.clone()]
+            .iter()
+            .filter(|e| e.span.overlaps(span));
+        let mut ok = true;
+        for e in inside {
+            if !span.contains(e.span) || e.span == span {
+                ok = false;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        for k in overlapping {
+            if span.contains(entities[k].span) {
+                remove[k] = true;
+            }
+        }
+        let name = span.slice(text);
+        add.push(Entity {
+            span,
+            entity_type: EntityType::Organization,
+            subtype: "",
+            canonical: Cow::Borrowed(name),
+            id: Cow::Owned(format!("doc:organization:{}", resolve::slug(name))),
+            country: None,
+            found_by: FoundBy::Pattern,
+            possessive: tokens
+                .iter()
+                .find(|t| t.span.start == span.end)
+                .is_some_and(|t| t.kind == TokenKind::Possessive),
+            entry: None,
+            sentence: 0,
+            sentiment: Sentiment::default(),
+            roles: Vec::new(),
+        });
+    }
+    let mut k = 0;
+    entities.retain(|_| {
+        k += 1;
+        !remove[k - 1]
+    });
+    entities.extend(add);
 }

@@ -310,6 +310,8 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
                 {
                     continue;
                 }
+                // Shorter pattern-found names inside the long form give way to it.
+                entities.retain(|x| !(x.found_by == FoundBy::Pattern && long.contains(x.span)));
                 entities.push(e.clone());
                 e
             }

@@ -285,3 +285,30 @@ fn known_surnames_alone_are_people_but_not_at_a_sentence_start() {
         .collect();
     assert_eq!(people, vec![(16, "doc:person:mueller")], "{:?}", a.entities);
 }
+
+#[test]
+fn organization_shapes() {
+    let text = "The Civic Party and the Ministry of Foreign Affairs met the Bank of England and Acme Holdings Inc. yesterday.";
+    let a = ANALYZER.analyze(text);
+    let orgs: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Organization)
+        .map(|e| e.span.slice(text))
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![
+            "Civic Party",
+            "Ministry of Foreign Affairs",
+            "Bank of England",
+            "Acme Holdings Inc."
+        ]
+    );
+    // England gives way to the bank; a head word alone is no name.
+    assert!(a.entities.iter().all(|e| e.span.slice(text) != "England"));
+    assert!(ANALYZER
+        .analyze("The Ministry said no.")
+        .entities
+        .is_empty());
+}
