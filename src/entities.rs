@@ -15,6 +15,9 @@
 //!    state and government, to the one leader with that surname).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::analyzer::Analyzer;
 use crate::gazetteer::{Form, GazetteerMatch};
@@ -158,7 +161,7 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Capitalized words that never start or continue a person's name.
-pub(crate) const NOT_NAME: &[&str] = &[
+const NOT_NAME_LIST: &[&str] = &[
     "The",
     "A",
     "An",
@@ -248,6 +251,24 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "No",
     "Yes",
 ];
+
+/// A word list as a hash set, built on first use.
+pub(crate) struct WordSet(LazyLock<FxHashSet<&'static str>>);
+
+impl WordSet {
+    /// True when the set holds `word`.
+    #[inline]
+    pub(crate) fn contains(&self, word: &&str) -> bool {
+        self.0.contains(*word)
+    }
+}
+
+/// [`NOT_NAME_LIST`] as a set.
+pub(crate) static NOT_NAME: WordSet =
+    WordSet(LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect()));
+
+/// [`ORG_HEAD_LIST`] as a set.
+static ORG_HEADS: WordSet = WordSet(LazyLock::new(|| ORG_HEAD_LIST.iter().copied().collect()));
 
 /// True when `word` starts with an upper-case letter.
 #[inline]
@@ -519,7 +540,7 @@ fn name_patterns<'a>(
 }
 
 /// Head words that make capitalized words around them an organization.
-const ORG_HEADS: &[&str] = &[
+const ORG_HEAD_LIST: &[&str] = &[
     "Ministry",
     "Department",
     "Agency",
