@@ -62,11 +62,18 @@ impl AnalyzerBuilder {
 
     /// Loads the lexicons and compiles the matchers.
     pub fn build(self) -> Result<Analyzer, LexiconError> {
-        let mut lexicon = if self.no_defaults {
-            Lexicon::new()
-        } else {
-            Lexicon::bundled()
-        };
+        // The entity lexicons and the word lists load side by side.
+        let (lexicon, words) = rayon::join(
+            || {
+                if self.no_defaults {
+                    Lexicon::new()
+                } else {
+                    Lexicon::bundled()
+                }
+            },
+            WordLists::bundled,
+        );
+        let mut lexicon = lexicon;
         for src in &self.extra {
             match src {
                 LexiconSource::File(p) => {
@@ -77,7 +84,7 @@ impl AnalyzerBuilder {
                 }
             }
         }
-        Ok(Analyzer::from_parts(lexicon, WordLists::bundled()))
+        Ok(Analyzer::from_parts(lexicon, words))
     }
 }
 
@@ -125,7 +132,8 @@ pub struct Analysis<'a> {
 impl Analyzer {
     /// An analyzer with the bundled lexicons.
     pub fn new() -> Analyzer {
-        Analyzer::from_parts(Lexicon::bundled(), WordLists::bundled())
+        let (lexicon, words) = rayon::join(Lexicon::bundled, WordLists::bundled);
+        Analyzer::from_parts(lexicon, words)
     }
 
     /// A builder, to choose lexicons.

@@ -560,8 +560,7 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
             "source",
         ]
         .map(col);
-    let mut out = Vec::with_capacity(table.rows.len());
-    for &(line, raw) in &table.rows {
+    let parse_row = |line: usize, raw: &str| -> Result<Entry, LexiconError> {
         let row = fields(raw);
         table.check_width(name, line, &row)?;
         let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| s.trim());
@@ -602,7 +601,22 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
             // Unknown flags are kept for forward compatibility and ignored.
         }
         entry.source = get(c_source).to_string();
-        out.push(entry);
+        Ok(entry)
+    };
+    // Rows parse in parallel chunks (start-up time); the first error in file order wins.
+    use rayon::prelude::*;
+    let chunks: Vec<Result<Vec<Entry>, LexiconError>> = table
+        .rows
+        .par_chunks(4096)
+        .map(|rows| {
+            rows.iter()
+                .map(|&(line, raw)| parse_row(line, raw))
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for chunk in chunks {
+        out.extend(chunk?);
     }
     Ok(out)
 }
