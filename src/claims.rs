@@ -447,10 +447,27 @@ fn find_attributions(
             // Not a reporting verb here: a noun or adjective after a determiner or
             // preposition ("the claims", "for alleged crimes"), an infinitive ("to
             // continue"), or a passive ("accused of", "denied by").
+            // Also a noun: after a possessive ("Trump's comments"), capitalized inside
+            // a sentence ("the Drudge Report"), or right before another cue ("a report
+            // said"). A passive takes "by"; "of" marks one too, except after a speech verb
+            // ("he said of Trump").
+            let prev_possessive = k > 0 && toks[k - 1].kind == TokenKind::Possessive;
+            let capitalized_inside = k > 0
+                && is_capitalized(t.text(text))
+                && toks[k - 1].kind == TokenKind::Word
+                && !is_capitalized(toks[k - 1].text(text));
+            let before_cue = toks.get(last + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
+            });
             let not_verb = prev
                 .as_deref()
                 .is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p))
-                || next.as_deref().is_some_and(|n| matches!(n, "of" | "by"));
+                || prev_possessive
+                || capitalized_inside
+                || before_cue
+                || next
+                    .as_deref()
+                    .is_some_and(|n| n == "by" || (n == "of" && class != CueClass::Speech));
             if !not_verb {
                 hits.push(CueHit {
                     first: k,
@@ -470,8 +487,9 @@ fn find_attributions(
     let first_claim = out.len();
     for hit in &hits {
         let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
-        let (speaker_np, content) = if hit.according_to {
-            according_to(text, toks, hit, sent, sent_end)
+        let (speaker_np, content, inherit) = if hit.according_to {
+            let (sp, c) = according_to(text, toks, hit, sent, sent_end);
+            (sp, c, false)
         } else {
             verb_cue(
                 text,
@@ -487,7 +505,7 @@ fn find_attributions(
             Some(np) => Some(resolve_speaker(text, np, entities)),
             // A participle with no subject of its own ("..., acknowledging that"):
             // the speaker of the claim before it in the sentence.
-            None if hit.participle => out
+            None if hit.participle || inherit => out
                 .get(first_claim..)
                 .and_then(|c| c.last())
                 .and_then(|c| c.speaker),
@@ -585,7 +603,9 @@ fn according_to(
     (speaker, content)
 }
 
-/// A reporting verb: find the speaker phrase and the content around it.
+/// A reporting verb: find the speaker phrase and the content around it, and whether
+/// the speaker is to be taken from the claim before it in the sentence (a verb
+/// coordinated with an earlier cue: "... called X a liar and said ...").
 fn verb_cue(
     text: &str,
     toks: &[Token],
@@ -594,7 +614,7 @@ fn verb_cue(
     sent: Span,
     sent_end: usize,
     quotes: &[Span],
-) -> (Option<Span>, Option<Span>) {
+) -> (Option<Span>, Option<Span>, bool) {
     let word = |j: usize| lower(toks[j].text(text));
     let is_punct = |j: usize, p: &str| toks[j].kind == TokenKind::Punct && toks[j].text(text) == p;
     // Quote next to the cue.
@@ -621,7 +641,7 @@ fn verb_cue(
             main_subject(text, toks)
         };
         let content = after_cue(text, toks, hit.last + 1, sent_end);
-        return (speaker, content);
+        return (speaker, content, false);
     }
     // Inverted: "..., said the minister." / "“...,” said Schmid."
     if prev_is_comma_or_quote {
@@ -643,7 +663,7 @@ fn verb_cue(
                     let content = quote_before
                         .copied()
                         .or_else(|| before_comma(text, toks, hit.first, sent));
-                    return (Some(speaker), content);
+                    return (Some(speaker), content, false);
                 }
             }
         }
@@ -657,40 +677,80 @@ fn verb_cue(
     {
         j -= 1;
     }
-    // Skip one parenthetical between commas: "Critics, particularly in Europe, have ...".
+    let skip_aux = |mut j: usize| {
+        while j > 0
+            && toks[j - 1].kind == TokenKind::Word
+            && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
+        {
+            j -= 1;
+        }
+        j
+    };
+    // The start of the noun phrase ending before token `end`.
+    let np_start = |end: usize| {
+        let mut s = end;
+        while s > 0 && end - s < 8 {
+            let t = toks[s - 1];
+            let ok = match t.kind {
+                TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
+                TokenKind::Possessive | TokenKind::Number => true,
+                TokenKind::Punct => matches!(t.text(text), "." | "-" | "&") && s - 1 > 0,
+            };
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    };
+    // Skip one parenthetical between commas: "Critics, particularly in Europe, have
+    // ...", or a longer apposition when that finds a noun phrase ("Clinton, 35, the
+    // daughter of ..., said").
     if j > 0 && is_punct(j - 1, ",") {
         let mut k = j - 1;
         let mut found = None;
-        while k > 0 && j - k <= 8 {
+        while k > 0 && j - k <= 30 {
             k -= 1;
             if is_punct(k, ",") {
-                found = Some(k);
-                break;
+                let kj = skip_aux(k);
+                if j - k <= 8 || np_start(kj) < kj {
+                    found = Some(kj);
+                    if j - k > 8 && k > 0 && toks[k - 1].kind == TokenKind::Number {
+                        // "Clinton, 35, ...": the age is no speaker; go on.
+                        continue;
+                    }
+                    break;
+                }
             }
         }
-        if let Some(k) = found {
-            j = k;
-            while j > 0
-                && toks[j - 1].kind == TokenKind::Word
-                && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
-            {
-                j -= 1;
-            }
+        if let Some(kj) = found {
+            j = kj;
         }
     }
     let np_end = j;
-    let mut s = j;
-    while s > 0 && np_end - s < 8 {
-        let t = toks[s - 1];
-        let ok = match t.kind {
-            TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
-            TokenKind::Possessive | TokenKind::Number => true,
-            TokenKind::Punct => matches!(t.text(text), "." | "-" | "&") && s - 1 > 0,
-        };
-        if !ok {
-            break;
+    let s = np_start(np_end);
+    // A relative pronoun is the speaker ("voters who say ..."); a verb coordinated
+    // with an earlier one takes its subject ("Graham called ... and said ...").
+    if s == np_end && np_end > 0 && toks[np_end - 1].kind == TokenKind::Word {
+        let w = word(np_end - 1);
+        if matches!(w.as_ref(), "who" | "which") {
+            let speaker = toks[np_end - 1].span;
+            let content = quote_after
+                .copied()
+                .or_else(|| after_cue(text, toks, hit.last + 1, sent_end));
+            return (Some(speaker), content, false);
         }
-        s -= 1;
+        if matches!(w.as_ref(), "and" | "but") {
+            let content = quote_after
+                .copied()
+                .or_else(|| after_cue(text, toks, hit.last + 1, sent_end));
+            let speaker = if has_earlier_cue {
+                None
+            } else {
+                main_subject(text, toks)
+            };
+            return (speaker, content, true);
+        }
     }
     let speaker = (s < np_end).then(|| Span::new(toks[s].span.start, toks[np_end - 1].span.end));
     let content = if let Some(q) = quote_after {
@@ -708,7 +768,7 @@ fn verb_cue(
             }
         })
     };
-    (speaker, content)
+    (speaker, content, false)
 }
 
 /// The clause after a cue, without a leading `that` or comma, to the sentence end.
