@@ -369,6 +369,10 @@ struct CueHit {
     class: Option<CueClass>,
     according_to: bool,
     participle: bool,
+    /// An `-ing` form after a preposition ("by saying").
+    gerund: bool,
+    /// A passive with its agent ("was reported by X").
+    passive: bool,
 }
 
 fn find_attributions(
@@ -413,6 +417,8 @@ fn find_attributions(
                 class: Some(CueClass::Report),
                 according_to: true,
                 participle: false,
+                gerund: false,
+                passive: false,
             });
             k += 2;
             continue;
@@ -459,22 +465,34 @@ fn find_attributions(
             let before_cue = toks.get(last + 1).is_some_and(|n| {
                 n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
             });
-            let not_verb = prev
-                .as_deref()
-                .is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p))
-                || prev_possessive
+            // But a gerund after a preposition reports ("began by saying"), and so does
+            // a passive with its agent ("was first reported by MSNBC").
+            let participle = w.ends_with("ing");
+            let gerund = participle
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p));
+            let passive = next.as_deref() == Some("by")
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "was" | "were" | "is" | "are" | "been" | "be"));
+            let not_verb = prev.as_deref().is_some_and(|p| {
+                DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund)
+            }) || prev_possessive
                 || capitalized_inside
                 || before_cue
-                || next
-                    .as_deref()
-                    .is_some_and(|n| n == "by" || (n == "of" && class != CueClass::Speech));
+                || next.as_deref().is_some_and(|n| {
+                    (n == "by" && !passive) || (n == "of" && class != CueClass::Speech)
+                });
             if !not_verb {
                 hits.push(CueHit {
                     first: k,
                     last,
                     class: Some(class),
                     according_to: false,
-                    participle: w.ends_with("ing"),
+                    participle,
+                    gerund,
+                    passive,
                 });
             }
             k = last + 1;
@@ -631,8 +649,28 @@ fn verb_cue(
     let prev_is_comma_or_quote =
         hit.first > 0 && matches!(toks[hit.first - 1].text(text), "," | "”" | "\"" | "’" | "'");
 
-    // Participle after a comma: the speaker is the main clause's subject.
-    if hit.participle && prev_is_comma_or_quote {
+    // Passive with agent: "The move was reported by MSNBC." The agent speaks; the
+    // content is the subject clause before the auxiliary.
+    if hit.passive {
+        let first = hit.last + 2;
+        let mut j = first;
+        while j < toks.len()
+            && toks[j].span.end <= sent_end
+            && j - first < 8
+            && toks[j].kind != TokenKind::Punct
+            && !NP_STOP.contains(&word(j).as_ref())
+        {
+            j += 1;
+        }
+        let speaker = (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
+        let aux = hit.first - 1;
+        let content = (aux > 0)
+            .then(|| Span::new(sent.start.max(toks[0].span.start), toks[aux - 1].span.end));
+        return (speaker, content, false);
+    }
+    // Participle after a comma, or a gerund after a preposition: the speaker is the
+    // main clause's subject.
+    if hit.participle && (prev_is_comma_or_quote || hit.gerund) {
         // The subject of the main clause, unless a cue came first in the sentence
         // (then the caller takes that claim's speaker).
         let speaker = if has_earlier_cue {
