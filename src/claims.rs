@@ -369,10 +369,13 @@ struct CueHit {
     class: Option<CueClass>,
     according_to: bool,
     participle: bool,
-    /// An `-ing` form after a preposition ("by saying").
+    /// An `-ing` form after a preposition ("by saying") or an infinitive ("to say").
     gerund: bool,
     /// A passive with its agent ("was reported by X").
     passive: bool,
+    /// A past participle opening a reduced clause ("Asked whether ..., X said"; "when
+    /// asked about ..."): reported with no speaker.
+    reduced: bool,
 }
 
 fn find_attributions(
@@ -419,6 +422,7 @@ fn find_attributions(
                 participle: false,
                 gerund: false,
                 passive: false,
+                reduced: false,
             });
             k += 2;
             continue;
@@ -465,13 +469,15 @@ fn find_attributions(
             let before_cue = toks.get(last + 1).is_some_and(|n| {
                 n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
             });
-            // But a gerund after a preposition reports ("began by saying"), and so does
-            // a passive with its agent ("was first reported by MSNBC").
+            // But a gerund after a preposition reports ("began by saying"), and so do an
+            // infinitive ("declined to say", taking the main clause's subject) and a
+            // passive with its agent ("was first reported by MSNBC").
             let participle = w.ends_with("ing");
-            let gerund = participle
+            let gerund = (participle
                 && prev
                     .as_deref()
-                    .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p));
+                    .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
+                || prev.as_deref() == Some("to");
             let passive = next.as_deref() == Some("by")
                 && prev
                     .as_deref()
@@ -484,6 +490,14 @@ fn find_attributions(
                 || next.as_deref().is_some_and(|n| {
                     (n == "by" && !passive) || (n == "of" && class != CueClass::Speech)
                 });
+            let reduced = w.ends_with("ed")
+                && (k == 0 || prev.as_deref() == Some("when"))
+                && next.as_deref().is_some_and(|n| {
+                    matches!(
+                        n,
+                        "if" | "whether" | "about" | "what" | "who" | "how" | "why" | "by"
+                    )
+                });
             if !not_verb {
                 hits.push(CueHit {
                     first: k,
@@ -492,7 +506,8 @@ fn find_attributions(
                     according_to: false,
                     participle,
                     gerund,
-                    passive,
+                    passive: passive && !reduced,
+                    reduced,
                 });
             }
             k = last + 1;
@@ -508,6 +523,16 @@ fn find_attributions(
         let (speaker_np, content, inherit) = if hit.according_to {
             let (sp, c) = according_to(text, toks, hit, sent, sent_end);
             (sp, c, false)
+        } else if hit.reduced {
+            // The question or topic, up to the comma that ends the clause.
+            let first = hit.last + 1;
+            let mut j = first;
+            while j < toks.len() && toks[j].span.end <= sent_end && toks[j].text(text) != "," {
+                j += 1;
+            }
+            let content =
+                (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
+            (None, content, false)
         } else {
             verb_cue(
                 text,
@@ -531,7 +556,7 @@ fn find_attributions(
         };
         // A finite reporting verb with nobody before or after it reports nothing
         // ("Good evening, and welcome.").
-        if speaker.is_none() && !hit.according_to {
+        if speaker.is_none() && !hit.according_to && !hit.reduced {
             continue;
         }
         // Content stops where the next cue's clause begins ("..., acknowledging that").
@@ -670,7 +695,7 @@ fn verb_cue(
     }
     // Participle after a comma, or a gerund after a preposition: the speaker is the
     // main clause's subject.
-    if hit.participle && (prev_is_comma_or_quote || hit.gerund) {
+    if hit.gerund || (hit.participle && prev_is_comma_or_quote) {
         // The subject of the main clause, unless a cue came first in the sentence
         // (then the caller takes that claim's speaker).
         let speaker = if has_earlier_cue {
