@@ -478,10 +478,22 @@ fn find_attributions(
                     .as_deref()
                     .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
                 || prev.as_deref() == Some("to");
+            let is_aux = |j: usize| {
+                toks[j].kind == TokenKind::Word
+                    && matches!(
+                        lower(toks[j].text(text)).as_ref(),
+                        "was" | "were" | "is" | "are" | "been" | "be"
+                    )
+            };
+            // The auxiliary may stand one adverb away ("was first reported by").
             let passive = next.as_deref() == Some("by")
-                && prev
-                    .as_deref()
-                    .is_some_and(|p| matches!(p, "was" | "were" | "is" | "are" | "been" | "be"));
+                && k > 0
+                && (is_aux(k - 1)
+                    || (k > 1
+                        && is_aux(k - 2)
+                        && toks[k - 1].kind == TokenKind::Word
+                        && (toks[k - 1].text(text).ends_with("ly")
+                            || matches!(prev.as_deref(), Some("first" | "also" | "later")))));
             let not_verb = prev.as_deref().is_some_and(|p| {
                 DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund)
             }) || prev_possessive
@@ -688,7 +700,13 @@ fn verb_cue(
             j += 1;
         }
         let speaker = (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
-        let aux = hit.first - 1;
+        let mut aux = hit.first - 1;
+        if !matches!(
+            word(aux).as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "be"
+        ) {
+            aux -= 1;
+        }
         let content = (aux > 0)
             .then(|| Span::new(sent.start.max(toks[0].span.start), toks[aux - 1].span.end));
         return (speaker, content, false);
@@ -715,13 +733,32 @@ fn verb_cue(
                 && (is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()));
             if starts_np {
                 let mut j = after;
+                // A clause after the verb ("..., said the school was closed") is its
+                // content, not an inverted speaker.
+                let mut clause = false;
                 while j < toks.len()
                     && toks[j].span.end <= sent_end
                     && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"")
                 {
+                    if toks[j].kind == TokenKind::Word
+                        && matches!(
+                            word(j).as_ref(),
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "has"
+                                | "had"
+                                | "have"
+                                | "will"
+                                | "would"
+                        )
+                    {
+                        clause = true;
+                        break;
+                    }
                     j += 1;
                 }
-                if j > after {
+                if j > after && !clause {
                     let speaker = Span::new(toks[after].span.start, toks[j - 1].span.end);
                     let content = quote_before
                         .copied()
