@@ -373,6 +373,8 @@ struct CueHit {
     gerund: bool,
     /// A passive with its agent ("was reported by X").
     passive: bool,
+    /// A headline colon after a short name ("Graham: Trump Is Destroying the GOP").
+    colon: bool,
     /// A past participle opening a reduced clause ("Asked whether ..., X said"; "when
     /// asked about ..."): reported with no speaker.
     reduced: bool,
@@ -423,6 +425,7 @@ fn find_attributions(
                 gerund: false,
                 passive: false,
                 reduced: false,
+                colon: false,
             });
             k += 2;
             continue;
@@ -520,6 +523,7 @@ fn find_attributions(
                     gerund,
                     passive: passive && !reduced,
                     reduced,
+                    colon: false,
                 });
             }
             k = last + 1;
@@ -528,6 +532,42 @@ fn find_attributions(
         k += 1;
     }
 
+    // A headline colon: "Graham: Trump's Rhetoric Destroying GOP." A name of at most
+    // five capitalized words (and possessives) opening the sentence and ending with an
+    // entity mention, then a colon and more words.
+    if let Some(c) = toks.iter().take(6).position(|t| t.text(text) == ":") {
+        let name_ok = c > 0
+            && toks[..c].iter().all(|t| match t.kind {
+                TokenKind::Word => is_capitalized(t.text(text)),
+                TokenKind::Possessive => true,
+                _ => false,
+            });
+        // The name is an entity's ("Graham", "NY Daily News"), and words follow.
+        let name_end = toks.get(c.wrapping_sub(1)).map(|t| t.span.end);
+        let entity_name = entities.iter().any(|e| {
+            Some(e.span.end) == name_end
+                && matches!(
+                    e.entity_type,
+                    EntityType::Person | EntityType::Organization | EntityType::Country
+                )
+        });
+        if name_ok && entity_name && c + 3 < toks.len() && toks[c + 1].kind == TokenKind::Word {
+            hits.insert(
+                0,
+                CueHit {
+                    first: c,
+                    last: c,
+                    class: Some(CueClass::Speech),
+                    according_to: false,
+                    participle: false,
+                    gerund: false,
+                    passive: false,
+                    reduced: false,
+                    colon: true,
+                },
+            );
+        }
+    }
     let sent_end = trim_final_punct(text, sent).end;
     let first_claim = out.len();
     for hit in &hits {
@@ -535,6 +575,12 @@ fn find_attributions(
         let (speaker_np, content, inherit) = if hit.according_to {
             let (sp, c) = according_to(text, toks, hit, sent, sent_end);
             (sp, c, false)
+        } else if hit.colon {
+            let speaker = Span::new(toks[0].span.start, toks[hit.first - 1].span.end);
+            let after = hit.last + 1;
+            let content = (toks[after].span.start < sent_end)
+                .then(|| Span::new(toks[after].span.start, sent_end));
+            (Some(speaker), content, false)
         } else if hit.reduced {
             // The question or topic, up to the comma that ends the clause.
             let first = hit.last + 1;
