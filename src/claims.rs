@@ -371,6 +371,15 @@ struct CueHit {
     class: Option<CueClass>,
     according_to: bool,
     participle: bool,
+    /// An `-ing` form after a preposition ("by saying") or an infinitive ("to say").
+    gerund: bool,
+    /// A passive with its agent ("was reported by X").
+    passive: bool,
+    /// A headline colon after a short name ("Graham: Trump Is Destroying the GOP").
+    colon: bool,
+    /// A past participle opening a reduced clause ("Asked whether ..., X said"; "when
+    /// asked about ..."): reported with no speaker.
+    reduced: bool,
 }
 
 fn find_attributions(
@@ -419,6 +428,10 @@ fn find_attributions(
                 class: Some(CueClass::Report),
                 according_to: true,
                 participle: false,
+                gerund: false,
+                passive: false,
+                reduced: false,
+                colon: false,
             });
             k += 2;
             continue;
@@ -453,17 +466,70 @@ fn find_attributions(
             // Not a reporting verb here: a noun or adjective after a determiner or
             // preposition ("the claims", "for alleged crimes"), an infinitive ("to
             // continue"), or a passive ("accused of", "denied by").
-            let not_verb = prev
-                .as_deref()
-                .is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p))
-                || next.as_deref().is_some_and(|n| matches!(n, "of" | "by"));
+            // Also a noun: after a possessive ("Trump's comments"), capitalized inside
+            // a sentence ("the Drudge Report"), or right before another cue ("a report
+            // said"). A passive takes "by"; "of" marks one too, except after a speech verb
+            // ("he said of Trump").
+            let prev_possessive = k > 0 && toks[k - 1].kind == TokenKind::Possessive;
+            let capitalized_inside = k > 0
+                && is_capitalized(t.text(text))
+                && toks[k - 1].kind == TokenKind::Word
+                && !is_capitalized(toks[k - 1].text(text));
+            let before_cue = toks.get(last + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
+            });
+            // But a gerund after a preposition reports ("began by saying"), and so do an
+            // infinitive ("declined to say", taking the main clause's subject) and a
+            // passive with its agent ("was first reported by MSNBC").
+            let participle = w.ends_with("ing");
+            let gerund = (participle
+                && prev
+                    .as_deref()
+                    .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
+                || prev.as_deref() == Some("to");
+            let is_aux = |j: usize| {
+                toks[j].kind == TokenKind::Word
+                    && matches!(
+                        lower(toks[j].text(text)).as_ref(),
+                        "was" | "were" | "is" | "are" | "been" | "be"
+                    )
+            };
+            // The auxiliary may stand one adverb away ("was first reported by").
+            let passive = next.as_deref() == Some("by")
+                && k > 0
+                && (is_aux(k - 1)
+                    || (k > 1
+                        && is_aux(k - 2)
+                        && toks[k - 1].kind == TokenKind::Word
+                        && (toks[k - 1].text(text).ends_with("ly")
+                            || matches!(prev.as_deref(), Some("first" | "also" | "later")))));
+            let not_verb = prev.as_deref().is_some_and(|p| {
+                DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund)
+            }) || prev_possessive
+                || capitalized_inside
+                || before_cue
+                || next.as_deref().is_some_and(|n| {
+                    (n == "by" && !passive) || (n == "of" && class != CueClass::Speech)
+                });
+            let reduced = w.ends_with("ed")
+                && (k == 0 || prev.as_deref() == Some("when"))
+                && next.as_deref().is_some_and(|n| {
+                    matches!(
+                        n,
+                        "if" | "whether" | "about" | "what" | "who" | "how" | "why" | "by"
+                    )
+                });
             if !not_verb {
                 hits.push(CueHit {
                     first: k,
                     last,
                     class: Some(class),
                     according_to: false,
-                    participle: w.ends_with("ing"),
+                    participle,
+                    gerund,
+                    passive: passive && !reduced,
+                    reduced,
+                    colon: false,
                 });
             }
             k = last + 1;
@@ -472,12 +538,65 @@ fn find_attributions(
         k += 1;
     }
 
+    // A headline colon: "Graham: Trump's Rhetoric Destroying GOP." A name of at most
+    // five capitalized words (and possessives) opening the sentence and ending with an
+    // entity mention, then a colon and more words.
+    if let Some(c) = toks.iter().take(6).position(|t| t.text(text) == ":") {
+        let name_ok = c > 0
+            && toks[..c].iter().all(|t| match t.kind {
+                TokenKind::Word => is_capitalized(t.text(text)),
+                TokenKind::Possessive => true,
+                _ => false,
+            });
+        // The name is an entity's ("Graham", "NY Daily News"), and words follow.
+        let name_end = toks.get(c.wrapping_sub(1)).map(|t| t.span.end);
+        let entity_name = entities.iter().any(|e| {
+            Some(e.span.end) == name_end
+                && matches!(
+                    e.entity_type,
+                    EntityType::Person | EntityType::Organization | EntityType::Country
+                )
+        });
+        if name_ok && entity_name && c + 3 < toks.len() && toks[c + 1].kind == TokenKind::Word {
+            hits.insert(
+                0,
+                CueHit {
+                    first: c,
+                    last: c,
+                    class: Some(CueClass::Speech),
+                    according_to: false,
+                    participle: false,
+                    gerund: false,
+                    passive: false,
+                    reduced: false,
+                    colon: true,
+                },
+            );
+        }
+    }
     let sent_end = trim_final_punct(text, sent).end;
     let first_claim = out.len();
     for hit in &hits {
         let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
-        let (speaker_np, content) = if hit.according_to {
-            according_to(text, toks, hit, sent, sent_end)
+        let (speaker_np, content, inherit) = if hit.according_to {
+            let (sp, c) = according_to(text, toks, hit, sent, sent_end);
+            (sp, c, false)
+        } else if hit.colon {
+            let speaker = Span::new(toks[0].span.start, toks[hit.first - 1].span.end);
+            let after = hit.last + 1;
+            let content = (toks[after].span.start < sent_end)
+                .then(|| Span::new(toks[after].span.start, sent_end));
+            (Some(speaker), content, false)
+        } else if hit.reduced {
+            // The question or topic, up to the comma that ends the clause.
+            let first = hit.last + 1;
+            let mut j = first;
+            while j < toks.len() && toks[j].span.end <= sent_end && toks[j].text(text) != "," {
+                j += 1;
+            }
+            let content =
+                (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
+            (None, content, false)
         } else {
             verb_cue(
                 text,
@@ -493,7 +612,7 @@ fn find_attributions(
             Some(np) => Some(resolve_speaker(text, np, entities)),
             // A participle with no subject of its own ("..., acknowledging that"):
             // the speaker of the claim before it in the sentence.
-            None if hit.participle => out
+            None if hit.participle || inherit => out
                 .get(first_claim..)
                 .and_then(|c| c.last())
                 .and_then(|c| c.speaker),
@@ -501,7 +620,7 @@ fn find_attributions(
         };
         // A finite reporting verb with nobody before or after it reports nothing
         // ("Good evening, and welcome.").
-        if speaker.is_none() && !hit.according_to {
+        if speaker.is_none() && !hit.according_to && !hit.reduced {
             continue;
         }
         // Content stops where the next cue's clause begins ("..., acknowledging that").
@@ -591,7 +710,9 @@ fn according_to(
     (speaker, content)
 }
 
-/// A reporting verb: find the speaker phrase and the content around it.
+/// A reporting verb: find the speaker phrase and the content around it, and whether
+/// the speaker is to be taken from the claim before it in the sentence (a verb
+/// coordinated with an earlier cue: "... called X a liar and said ...").
 fn verb_cue(
     text: &str,
     toks: &[Token],
@@ -600,7 +721,7 @@ fn verb_cue(
     sent: Span,
     sent_end: usize,
     quotes: &[Span],
-) -> (Option<Span>, Option<Span>) {
+) -> (Option<Span>, Option<Span>, bool) {
     let word = |j: usize| lower(toks[j].text(text));
     let is_punct = |j: usize, p: &str| toks[j].kind == TokenKind::Punct && toks[j].text(text) == p;
     // Quote next to the cue.
@@ -617,8 +738,34 @@ fn verb_cue(
     let prev_is_comma_or_quote =
         hit.first > 0 && matches!(toks[hit.first - 1].text(text), "," | "”" | "\"" | "’" | "'");
 
-    // Participle after a comma: the speaker is the main clause's subject.
-    if hit.participle && prev_is_comma_or_quote {
+    // Passive with agent: "The move was reported by MSNBC." The agent speaks; the
+    // content is the subject clause before the auxiliary.
+    if hit.passive {
+        let first = hit.last + 2;
+        let mut j = first;
+        while j < toks.len()
+            && toks[j].span.end <= sent_end
+            && j - first < 8
+            && toks[j].kind != TokenKind::Punct
+            && !NP_STOP.contains(&word(j).as_ref())
+        {
+            j += 1;
+        }
+        let speaker = (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
+        let mut aux = hit.first - 1;
+        if !matches!(
+            word(aux).as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "be"
+        ) {
+            aux -= 1;
+        }
+        let content = (aux > 0)
+            .then(|| Span::new(sent.start.max(toks[0].span.start), toks[aux - 1].span.end));
+        return (speaker, content, false);
+    }
+    // Participle after a comma, or a gerund after a preposition: the speaker is the
+    // main clause's subject.
+    if hit.gerund || (hit.participle && prev_is_comma_or_quote) {
         // The subject of the main clause, unless a cue came first in the sentence
         // (then the caller takes that claim's speaker).
         let speaker = if has_earlier_cue {
@@ -627,7 +774,7 @@ fn verb_cue(
             main_subject(text, toks)
         };
         let content = after_cue(text, toks, hit.last + 1, sent_end);
-        return (speaker, content);
+        return (speaker, content, false);
     }
     // Inverted: "..., said the minister." / "“...,” said Schmid."
     if prev_is_comma_or_quote {
@@ -638,18 +785,37 @@ fn verb_cue(
                 && (is_capitalized(w) || DETERMINERS.contains(&lower(w).as_ref()));
             if starts_np {
                 let mut j = after;
+                // A clause after the verb ("..., said the school was closed") is its
+                // content, not an inverted speaker.
+                let mut clause = false;
                 while j < toks.len()
                     && toks[j].span.end <= sent_end
                     && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"")
                 {
+                    if toks[j].kind == TokenKind::Word
+                        && matches!(
+                            word(j).as_ref(),
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "has"
+                                | "had"
+                                | "have"
+                                | "will"
+                                | "would"
+                        )
+                    {
+                        clause = true;
+                        break;
+                    }
                     j += 1;
                 }
-                if j > after {
+                if j > after && !clause {
                     let speaker = Span::new(toks[after].span.start, toks[j - 1].span.end);
                     let content = quote_before
                         .copied()
                         .or_else(|| before_comma(text, toks, hit.first, sent));
-                    return (Some(speaker), content);
+                    return (Some(speaker), content, false);
                 }
             }
         }
@@ -663,40 +829,80 @@ fn verb_cue(
     {
         j -= 1;
     }
-    // Skip one parenthetical between commas: "Critics, particularly in Europe, have ...".
+    let skip_aux = |mut j: usize| {
+        while j > 0
+            && toks[j - 1].kind == TokenKind::Word
+            && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
+        {
+            j -= 1;
+        }
+        j
+    };
+    // The start of the noun phrase ending before token `end`.
+    let np_start = |end: usize| {
+        let mut s = end;
+        while s > 0 && end - s < 8 {
+            let t = toks[s - 1];
+            let ok = match t.kind {
+                TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
+                TokenKind::Possessive | TokenKind::Number => true,
+                TokenKind::Punct => matches!(t.text(text), "." | "-" | "&") && s - 1 > 0,
+            };
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    };
+    // Skip one parenthetical between commas: "Critics, particularly in Europe, have
+    // ...", or a longer apposition when that finds a noun phrase ("Clinton, 35, the
+    // daughter of ..., said").
     if j > 0 && is_punct(j - 1, ",") {
         let mut k = j - 1;
         let mut found = None;
-        while k > 0 && j - k <= 8 {
+        while k > 0 && j - k <= 30 {
             k -= 1;
             if is_punct(k, ",") {
-                found = Some(k);
-                break;
+                let kj = skip_aux(k);
+                if j - k <= 8 || np_start(kj) < kj {
+                    found = Some(kj);
+                    if j - k > 8 && k > 0 && toks[k - 1].kind == TokenKind::Number {
+                        // "Clinton, 35, ...": the age is no speaker; go on.
+                        continue;
+                    }
+                    break;
+                }
             }
         }
-        if let Some(k) = found {
-            j = k;
-            while j > 0
-                && toks[j - 1].kind == TokenKind::Word
-                && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
-            {
-                j -= 1;
-            }
+        if let Some(kj) = found {
+            j = kj;
         }
     }
     let np_end = j;
-    let mut s = j;
-    while s > 0 && np_end - s < 8 {
-        let t = toks[s - 1];
-        let ok = match t.kind {
-            TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
-            TokenKind::Possessive | TokenKind::Number => true,
-            TokenKind::Punct => matches!(t.text(text), "." | "-" | "&") && s - 1 > 0,
-        };
-        if !ok {
-            break;
+    let s = np_start(np_end);
+    // A relative pronoun is the speaker ("voters who say ..."); a verb coordinated
+    // with an earlier one takes its subject ("Graham called ... and said ...").
+    if s == np_end && np_end > 0 && toks[np_end - 1].kind == TokenKind::Word {
+        let w = word(np_end - 1);
+        if matches!(w.as_ref(), "who" | "which") {
+            let speaker = toks[np_end - 1].span;
+            let content = quote_after
+                .copied()
+                .or_else(|| after_cue(text, toks, hit.last + 1, sent_end));
+            return (Some(speaker), content, false);
         }
-        s -= 1;
+        if matches!(w.as_ref(), "and" | "but") {
+            let content = quote_after
+                .copied()
+                .or_else(|| after_cue(text, toks, hit.last + 1, sent_end));
+            let speaker = if has_earlier_cue {
+                None
+            } else {
+                main_subject(text, toks)
+            };
+            return (speaker, content, true);
+        }
     }
     let speaker = (s < np_end).then(|| Span::new(toks[s].span.start, toks[np_end - 1].span.end));
     let content = if let Some(q) = quote_after {
@@ -714,7 +920,7 @@ fn verb_cue(
             }
         })
     };
-    (speaker, content)
+    (speaker, content, false)
 }
 
 /// The clause after a cue, without a leading `that` or comma, to the sentence end.

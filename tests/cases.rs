@@ -174,7 +174,95 @@ const CLAIM_CASES: &[ClaimCase] = &[
         stance: Stance::Support,
         modality: Modality::Asserted,
     },
+    // A verb coordinated with an earlier cue takes its subject.
+    ClaimCase {
+        text: "The governor criticized the budget and said the state needs more teachers.",
+        speaker: Some("The governor"),
+        cue: "said",
+        content: "the state needs more teachers",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    // A relative pronoun is the speaker, as PolNeAR marks it.
+    ClaimCase {
+        text: "Farmers, who say the drought is the worst in decades, want relief.",
+        speaker: Some("who"),
+        cue: "say",
+        content: "the drought is the worst in decades, want relief",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    // A long apposition between the speaker and the verb.
+    ClaimCase {
+        text: "Maria Lopez, 52, a teacher from the north of the city who has worked there for years, said the school was closed.",
+        speaker: Some("Maria Lopez"),
+        cue: "said",
+        content: "the school was closed",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
+    // "said of" is no passive.
+    ClaimCase {
+        text: "The coach said of the team that it played well.",
+        speaker: Some("The coach"),
+        cue: "said",
+        content: "of the team that it played well",
+        // Praise for the team.
+        stance: Stance::Support,
+        modality: Modality::Asserted,
+    },
+    // A passive with its agent: the agent speaks.
+    ClaimCase {
+        text: "The closure was first reported by the local newspaper.",
+        speaker: Some("the local newspaper"),
+        cue: "reported",
+        content: "The closure",
+        stance: Stance::Neutral,
+        modality: Modality::Asserted,
+    },
 ];
+
+#[test]
+fn cue_words_used_as_nouns_are_no_cues() {
+    for (text, word) in [
+        ("The United States sent aid to the region.", "States"),
+        (
+            "Trump's comments drew a sharp reply from the mayor.",
+            "comments",
+        ),
+        ("A news report said the talks had failed.", "report"),
+    ] {
+        let a = ANALYZER.analyze(text);
+        assert!(
+            !a.claims
+                .iter()
+                .any(|c| c.cue.is_some_and(|q| q.slice(text) == word)),
+            "{word:?} taken as a cue in {text:?}: {:#?}",
+            a.claims
+        );
+    }
+}
+
+#[test]
+fn reduced_question_clause_is_a_cue_without_speaker() {
+    let text = "Asked whether he would run again, the senator said he had not decided.";
+    let a = ANALYZER.analyze(text);
+    let asked = a
+        .claims
+        .iter()
+        .find(|c| c.cue.is_some_and(|q| q.slice(text) == "Asked"))
+        .expect("a claim with cue Asked");
+    assert!(asked.speaker.is_none());
+    let said = a
+        .claims
+        .iter()
+        .find(|c| c.cue.is_some_and(|q| q.slice(text) == "said"))
+        .expect("a claim with cue said");
+    assert_eq!(
+        said.speaker.map(|s| s.span.slice(text)),
+        Some("the senator")
+    );
+}
 
 #[test]
 fn claim_table() {
