@@ -11,12 +11,15 @@
 //! sentences pass [`ASSERTION_THRESHOLD`](crate::claims::ASSERTION_THRESHOLD) as
 //! before (the bias does not change the ranking).
 
+use std::sync::LazyLock;
+
 use crate::analyzer::Analyzer;
 use crate::entities::Entity;
+use crate::entities::WordSet;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
 
-const QUANTITY_WORDS: &[&str] = &[
+const QUANTITY_WORDS_LIST: &[&str] = &[
     "percent",
     "per",
     "million",
@@ -42,7 +45,7 @@ const QUANTITY_WORDS: &[&str] = &[
     "£",
 ];
 
-const TREND_WORDS: &[&str] = &[
+const TREND_WORDS_LIST: &[&str] = &[
     "more",
     "less",
     "most",
@@ -84,7 +87,7 @@ const TREND_WORDS: &[&str] = &[
 ];
 
 /// Talk about the exchange itself rather than the world.
-const DISCOURSE_WORDS: &[&str] = &[
+const DISCOURSE_WORDS_LIST: &[&str] = &[
     "thank",
     "thanks",
     "applause",
@@ -158,16 +161,16 @@ pub(crate) fn score_sentences(
                     lowered.push_str(w);
                     lowered.make_ascii_lowercase();
                     let l = lowered.as_str();
-                    if QUANTITY_WORDS.contains(&l) {
+                    if QUANTITY_WORDS_SET.contains(&l) {
                         quantities += 1;
                     }
-                    if TREND_WORDS.contains(&l) {
+                    if TREND_WORDS_SET.contains(&l) {
                         trends += 1;
                     }
                     if PERSONAL.contains(&l) {
                         personal += 1;
                     }
-                    if DISCOURSE_WORDS.contains(&l) {
+                    if DISCOURSE_WORDS_SET.contains(&l) {
                         discourse += 1;
                     }
                     if FUTURE_WORDS.contains(&l) || l.ends_with("'ll") || l.ends_with("’ll") {
@@ -178,7 +181,7 @@ pub(crate) fn score_sentences(
                     }
                 }
                 TokenKind::Punct => {
-                    if QUANTITY_WORDS.contains(&w) {
+                    if QUANTITY_WORDS_SET.contains(&w) {
                         quantities += 1;
                     }
                 }
@@ -223,3 +226,17 @@ pub(crate) fn score_sentences(
     }
     out
 }
+
+/// [`QUANTITY_WORDS_LIST`] as a set.
+static QUANTITY_WORDS_SET: WordSet = WordSet(LazyLock::new(|| {
+    QUANTITY_WORDS_LIST.iter().copied().collect()
+}));
+
+/// [`TREND_WORDS_LIST`] as a set.
+static TREND_WORDS_SET: WordSet =
+    WordSet(LazyLock::new(|| TREND_WORDS_LIST.iter().copied().collect()));
+
+/// [`DISCOURSE_WORDS_LIST`] as a set.
+static DISCOURSE_WORDS_SET: WordSet = WordSet(LazyLock::new(|| {
+    DISCOURSE_WORDS_LIST.iter().copied().collect()
+}));

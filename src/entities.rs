@@ -253,7 +253,7 @@ const NOT_NAME_LIST: &[&str] = &[
 ];
 
 /// A word list as a hash set, built on first use.
-pub(crate) struct WordSet(LazyLock<FxHashSet<&'static str>>);
+pub(crate) struct WordSet(pub(crate) LazyLock<FxHashSet<&'static str>>);
 
 impl WordSet {
     /// True when the set holds `word`.
