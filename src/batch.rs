@@ -568,10 +568,6 @@ pub fn items_from_paths(
 /// Renders one item as output bytes (one JSON line, or pretty JSON and a newline).
 pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>) -> Summary {
     let mut s = Summary::default();
-    let write = |out: &mut Vec<u8>, v: &dyn erased::Ser| {
-        v.write(out, pretty);
-        out.push(b'\n');
-    };
     match item {
         Item::Doc(doc) => {
             let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
@@ -582,7 +578,7 @@ pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>)
             s.text_bytes = doc.text.len() as u64;
             s.entities = record.entities.len() as u64;
             s.claims = record.claims.len() as u64;
-            write(out, &record);
+            write_record(out, &record, pretty);
         }
         Item::Error(e) => {
             let record = ErrorRecord {
@@ -595,28 +591,22 @@ pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>)
                 },
             };
             s.errors = 1;
-            write(out, &record);
+            write_record(out, &record, pretty);
         }
     }
     s
 }
 
-mod erased {
-    //! Serialization to a buffer for the two record types.
-    pub trait Ser {
-        fn write(&self, out: &mut Vec<u8>, pretty: bool);
-    }
-    impl<T: serde::Serialize> Ser for T {
-        fn write(&self, out: &mut Vec<u8>, pretty: bool) {
-            // Serializing these plain structs into a Vec cannot fail.
-            let r = if pretty {
-                serde_json::to_writer_pretty(&mut *out, self)
-            } else {
-                serde_json::to_writer(&mut *out, self)
-            };
-            debug_assert!(r.is_ok());
-        }
-    }
+/// Appends one record as JSON (pretty or one line) and a newline.
+fn write_record<T: serde::Serialize>(out: &mut Vec<u8>, record: &T, pretty: bool) {
+    // Serializing these plain structs into a Vec cannot fail.
+    let r = if pretty {
+        serde_json::to_writer_pretty(&mut *out, record)
+    } else {
+        serde_json::to_writer(&mut *out, record)
+    };
+    debug_assert!(r.is_ok());
+    out.push(b'\n');
 }
 
 /// Called with each error item as it is written (for messages on stderr).

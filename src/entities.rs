@@ -24,7 +24,7 @@ use crate::gazetteer::{Form, GazetteerMatch};
 use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
 use crate::span::{Span, SpanSet};
-use crate::tokenize::{Token, TokenKind};
+use crate::tokenize::{possessive_at, Token, TokenKind};
 
 /// How an entity mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -749,10 +749,7 @@ fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'
             id: Cow::Owned(format!("doc:organization:{}", resolve::slug(name))),
             country: None,
             found_by: FoundBy::Pattern,
-            possessive: tokens
-                .iter()
-                .find(|t| t.span.start == span.end)
-                .is_some_and(|t| t.kind == TokenKind::Possessive),
+            possessive: possessive_at(text, span.end).is_some(),
             entry: None,
             sentence: 0,
             sentiment: Sentiment::default(),

@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use crate::entities::{is_capitalized, NOT_NAME};
-use crate::lexicon::{EntityType, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::tokenize::possessive_at;
 
@@ -195,50 +195,35 @@ impl Gazetteer {
         supported: &mut Vec<usize>,
     ) {
         for (ac, base) in &self.automata {
-            self.scan_one(ac, *base, hay, offset, caps_copy, out, pending, supported);
-        }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn scan_one(
-        &self,
-        ac: &AhoCorasick,
-        base: usize,
-        hay: &str,
-        offset: usize,
-        caps_copy: bool,
-        out: &mut Vec<GazetteerMatch>,
-        pending: &mut Vec<(usize, GazetteerMatch)>,
-        supported: &mut Vec<usize>,
-    ) {
-        for m in ac.find_overlapping_iter(hay) {
-            let pattern = base + m.pattern().as_usize();
-            let p = self.patterns[pattern];
-            let span = Span::new(m.start(), m.end());
-            if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
-                continue;
-            }
-            if p.check_right && next_char(hay, span.end).is_some_and(is_word_char) {
-                continue;
-            }
-            let found = GazetteerMatch {
-                span: Span::new(span.start + offset, span.end + offset),
-                entry: p.entry as usize,
-                form: p.form,
-                possessive: possessive_at(hay, span.end).is_some(),
-            };
-            if p.ambiguous {
-                if caps_copy || next_to_capitalized(hay, span) {
-                    // In a capitals line there is no case to tell a name apart.
+            for m in ac.find_overlapping_iter(hay) {
+                let pattern = base + m.pattern().as_usize();
+                let p = self.patterns[pattern];
+                let span = Span::new(m.start(), m.end());
+                if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
                     continue;
                 }
-                if sentence_initial(hay, span.start) {
-                    pending.push((pattern, found));
+                if p.check_right && next_char(hay, span.end).is_some_and(is_word_char) {
                     continue;
                 }
-                supported.push(pattern);
+                let found = GazetteerMatch {
+                    span: Span::new(span.start + offset, span.end + offset),
+                    entry: p.entry as usize,
+                    form: p.form,
+                    possessive: possessive_at(hay, span.end).is_some(),
+                };
+                if p.ambiguous {
+                    if caps_copy || next_to_capitalized(hay, span) {
+                        // In a capitals line there is no case to tell a name apart.
+                        continue;
+                    }
+                    if sentence_initial(hay, span.start) {
+                        pending.push((pattern, found));
+                        continue;
+                    }
+                    supported.push(pattern);
+                }
+                out.push(found);
             }
-            out.push(found);
         }
     }
 }
@@ -266,11 +251,6 @@ fn title_case_into(line: &str, out: &mut String) {
         out.push(c as char);
         prev_letter = b.is_ascii_alphabetic() || (prev_letter && b == b'\'');
     }
-}
-
-/// The entity type of a match's entry.
-pub fn match_type(lexicon: &Lexicon, m: &GazetteerMatch) -> EntityType {
-    lexicon.entries()[m.entry].entity_type
 }
 
 #[inline]
