@@ -13,9 +13,10 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::analyzer::Analyzer;
 use crate::entities::Entity;
-use crate::entities::WordSet;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
 
@@ -161,19 +162,12 @@ pub(crate) fn score_sentences(
                     lowered.push_str(w);
                     lowered.make_ascii_lowercase();
                     let l = lowered.as_str();
-                    if QUANTITY_WORDS_SET.contains(&l) {
-                        quantities += 1;
-                    }
-                    if TREND_WORDS_SET.contains(&l) {
-                        trends += 1;
-                    }
-                    if PERSONAL.contains(&l) {
-                        personal += 1;
-                    }
-                    if DISCOURSE_WORDS_SET.contains(&l) {
-                        discourse += 1;
-                    }
-                    if FUTURE_WORDS.contains(&l) || l.ends_with("'ll") || l.ends_with("’ll") {
+                    let c = classes(l);
+                    quantities += usize::from(c & QUANTITY != 0);
+                    trends += usize::from(c & TREND != 0);
+                    personal += usize::from(c & PERSONAL_WORD != 0);
+                    discourse += usize::from(c & DISCOURSE != 0);
+                    if c & FUTURE != 0 || l.ends_with("'ll") || l.ends_with("’ll") {
                         future += 1;
                     }
                     if !cue && cues.contains_key(l) {
@@ -181,7 +175,7 @@ pub(crate) fn score_sentences(
                     }
                 }
                 TokenKind::Punct => {
-                    if QUANTITY_WORDS_SET.contains(&w) {
+                    if classes(w) & QUANTITY != 0 {
                         quantities += 1;
                     }
                 }
@@ -227,16 +221,33 @@ pub(crate) fn score_sentences(
     out
 }
 
-/// [`QUANTITY_WORDS_LIST`] as a set.
-static QUANTITY_WORDS_SET: WordSet = WordSet(LazyLock::new(|| {
-    QUANTITY_WORDS_LIST.iter().copied().collect()
-}));
+/// Word classes, as bits of [`WORD_CLASSES`].
+const QUANTITY: u8 = 1;
+const TREND: u8 = 2;
+const PERSONAL_WORD: u8 = 4;
+const DISCOURSE: u8 = 8;
+const FUTURE: u8 = 16;
 
-/// [`TREND_WORDS_LIST`] as a set.
-static TREND_WORDS_SET: WordSet =
-    WordSet(LazyLock::new(|| TREND_WORDS_LIST.iter().copied().collect()));
+/// Every listed word with the bits of the lists it is in: one lookup per word.
+static WORD_CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let lists: [(&[&'static str], u8); 5] = [
+        (QUANTITY_WORDS_LIST, QUANTITY),
+        (TREND_WORDS_LIST, TREND),
+        (PERSONAL, PERSONAL_WORD),
+        (DISCOURSE_WORDS_LIST, DISCOURSE),
+        (FUTURE_WORDS, FUTURE),
+    ];
+    for (list, bit) in lists {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
 
-/// [`DISCOURSE_WORDS_LIST`] as a set.
-static DISCOURSE_WORDS_SET: WordSet = WordSet(LazyLock::new(|| {
-    DISCOURSE_WORDS_LIST.iter().copied().collect()
-}));
+/// The class bits of `word` (0 for none).
+#[inline]
+fn classes(word: &str) -> u8 {
+    WORD_CLASSES.get(word).copied().unwrap_or(0)
+}

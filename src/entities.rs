@@ -355,8 +355,11 @@ fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Opti
     }
     let first_text = first.text(text);
     // then-Attorney General, ex-President, vice-President: the part after the hyphen.
-    let head = first_text.rsplit('-').next().unwrap_or(first_text);
-    if !is_capitalized(head) {
+    let head = match memchr::memrchr(b'-', first_text.as_bytes()) {
+        Some(p) => &first_text[p + 1..],
+        None => first_text,
+    };
+    if head.as_bytes().first().is_some_and(u8::is_ascii_lowercase) || !is_capitalized(head) {
         return None;
     }
     // Honorifics: Mr. / Mr
@@ -367,10 +370,12 @@ fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Opti
         }
         return Some(j);
     }
-    // Longest title of up to four words.
-    let roles = &analyzer.words().roles;
+    // Longest title of up to four words. The phrase is a slice of the text while the
+    // words are one space apart, else a copy with single spaces.
+    let words = analyzer.words();
+    let head_start = first.span.end - head.len();
+    let mut owned: Option<String> = None;
     let mut best = None;
-    let mut phrase = String::from(head);
     for k in 0..4 {
         let j = i + k;
         if k > 0 {
@@ -378,11 +383,24 @@ fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Opti
             if t.kind != TokenKind::Word || !adjacent(text, &tokens[j - 1], t) {
                 break;
             }
-            phrase.push(' ');
-            phrase.push_str(t.text(text));
+            let gap = &text[tokens[j - 1].span.end..t.span.start];
+            if gap != " " && owned.is_none() {
+                owned = Some(text[head_start..tokens[j - 1].span.end].to_string());
+            }
+            if let Some(o) = owned.as_mut() {
+                o.push(' ');
+                o.push_str(t.text(text));
+            }
         }
-        if roles.get(phrase.as_str()) == Some(&RoleKind::Title) {
+        let phrase = match &owned {
+            Some(o) => o.as_str(),
+            None => &text[head_start..tokens[j].span.end],
+        };
+        if words.roles.get(phrase) == Some(&RoleKind::Title) {
             best = Some(j + 1);
+        }
+        if !words.title_prefixes.contains(phrase) {
+            break;
         }
     }
     best

@@ -726,6 +726,9 @@ pub struct WordLists {
     /// Role words as written ("President" -> Title, "spokesman" -> Agent); titles in
     /// natural case, agents in lower case.
     pub roles: HashMap<String, RoleKind>,
+    /// The proper word prefixes of multi-word titles ("Attorney" for "Attorney
+    /// General"), so a title lookup stops as soon as no title can follow.
+    pub title_prefixes: rustc_hash::FxHashSet<String>,
     /// Sentiment valence per lower-case word, in [-4, 4] (VADER's scale).
     pub sentiment: HashMap<String, f32>,
     /// Given names as written ("Michael"), for the "First Last" person pattern.
@@ -804,6 +807,11 @@ impl WordLists {
                 RoleKind::Title => term.to_string(),
                 RoleKind::Agent => term.to_lowercase(),
             };
+            if kind == RoleKind::Title {
+                for (i, _) in key.match_indices(' ') {
+                    self.title_prefixes.insert(key[..i].to_string());
+                }
+            }
             // A title wins over an agent of the same spelling.
             if kind == RoleKind::Title || !self.roles.contains_key(&key) {
                 self.roles.insert(key, kind);

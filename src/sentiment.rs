@@ -43,12 +43,29 @@ fn is_negator(word: &str) -> bool {
 
 /// Valence of each token (0 for none), with negation applied.
 fn valences(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> Vec<f32> {
+    let mut out = Vec::with_capacity(toks.len());
+    features(analyzer, text, toks, &mut out, None);
+    out
+}
+
+/// Appends the valence of each token (0 for none, negation applied) to `vals` and,
+/// when asked, its learned (positive, negative) weights to `weights`: one lower-case
+/// copy and one lookup per word for both.
+fn features(
+    analyzer: &Analyzer,
+    text: &str,
+    toks: &[&Token],
+    vals: &mut Vec<f32>,
+    mut weights: Option<&mut Vec<[f32; 2]>>,
+) {
     let lex = &analyzer.words().sentiment;
     let mut buf = String::new();
-    let mut out = Vec::with_capacity(toks.len());
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word {
-            out.push(0.0);
+            vals.push(0.0);
+            if let Some(w) = weights.as_mut() {
+                w.push([0.0; 2]);
+            }
             continue;
         }
         lower_key(t.text(text), &mut buf);
@@ -61,9 +78,11 @@ fn valences(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> Vec<f32> {
                 v *= -0.74;
             }
         }
-        out.push(v);
+        vals.push(v);
+        if let Some(w) = weights.as_mut() {
+            w.push(word_weight(&buf).unwrap_or([0.0; 2]));
+        }
     }
-    out
 }
 
 /// The compound valence of a run of tokens (unweighted), in [-1, 1].
@@ -74,7 +93,7 @@ pub(crate) fn valence_of(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> f3
 /// The learned (positive, negative) weights of a lower-case word, if any.
 #[inline]
 fn word_weight(word: &str) -> Option<[f32; 2]> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, [f32; 2]>> =
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, [f32; 2]>> =
         std::sync::OnceLock::new();
     MAP.get_or_init(|| WORD_WEIGHTS.iter().copied().collect())
         .get(word)
@@ -92,7 +111,6 @@ pub(crate) fn score_mentions(
     // Per sentence: its tokens, their VADER valences and their learned weights.
     type Cache<'t> = (usize, Vec<&'t Token>, Vec<f32>, Vec<[f32; 2]>);
     let mut cache: Option<Cache> = None;
-    let mut buf = String::new();
     for e in entities.iter_mut() {
         let si = e.sentence;
         if cache.as_ref().is_none_or(|c| c.0 != si) {
@@ -102,17 +120,9 @@ pub(crate) fn score_mentions(
             let lo = tokens.partition_point(|t| t.span.start < sent.start);
             let hi = tokens.partition_point(|t| t.span.start < sent.end);
             let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
-            let vals = valences(analyzer, text, &toks);
-            let weights = toks
-                .iter()
-                .map(|t| {
-                    if t.kind != TokenKind::Word {
-                        return [0.0; 2];
-                    }
-                    lower_key(t.text(text), &mut buf);
-                    word_weight(&buf).unwrap_or([0.0; 2])
-                })
-                .collect();
+            let mut vals = Vec::with_capacity(toks.len());
+            let mut weights = Vec::with_capacity(toks.len());
+            features(analyzer, text, &toks, &mut vals, Some(&mut weights));
             cache = Some((si, toks, vals, weights));
         }
         let Some((_, toks, vals, weights)) = cache.as_ref() else {
