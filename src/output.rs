@@ -321,3 +321,305 @@ pub struct ErrorRecord<'a> {
     /// The error.
     pub error: ErrorOut<'a>,
 }
+
+/// A JSON writer for the records: the bytes `serde_json::to_writer` would produce for
+/// the same value (a test holds it to that), written straight into a buffer, with
+/// field names copied rather than escaped and strings scanned for the few bytes that
+/// need escaping. It is the CLI's hot path; the serde derives stay for library users.
+pub(crate) mod fast {
+    use super::*;
+    use serde_json::ser::{CompactFormatter, Formatter};
+
+    /// Bytes that must be escaped in a JSON string: `"`, `\` and controls.
+    static NEEDS_ESCAPE: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = true;
+            i += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t
+    };
+
+    /// Writes `s` as a JSON string, escaped as serde_json does.
+    #[inline]
+    pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
+        out.push(b'"');
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !NEEDS_ESCAPE[b as usize] {
+                continue;
+            }
+            out.extend_from_slice(&bytes[start..i]);
+            match b {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0x08 => out.extend_from_slice(b"\\b"),
+                0x0c => out.extend_from_slice(b"\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[(b >> 4) as usize]);
+                    out.push(HEX[(b & 0xF) as usize]);
+                }
+            }
+            start = i + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+        out.push(b'"');
+    }
+
+    #[inline]
+    fn uint(out: &mut Vec<u8>, n: u64) {
+        let mut buf = itoa::Buffer::new();
+        out.extend_from_slice(buf.format(n).as_bytes());
+    }
+
+    #[inline]
+    fn float(out: &mut Vec<u8>, x: f32) {
+        if x.is_finite() {
+            // Writing into a Vec cannot fail.
+            let _ = CompactFormatter.write_f32(out, x);
+        } else {
+            out.extend_from_slice(b"null");
+        }
+    }
+
+    #[inline]
+    fn opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+        match s {
+            Some(s) => string(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    /// `"text":…,"start":…,"end":…,"char_start":…,"char_end":…` (no braces).
+    fn span_fields(out: &mut Vec<u8>, s: &SpanOut) {
+        out.extend_from_slice(b"\"text\":");
+        string(out, s.text);
+        out.extend_from_slice(b",\"start\":");
+        uint(out, s.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        uint(out, s.end as u64);
+        out.extend_from_slice(b",\"char_start\":");
+        uint(out, s.char_start as u64);
+        out.extend_from_slice(b",\"char_end\":");
+        uint(out, s.char_end as u64);
+    }
+
+    fn opt_span(out: &mut Vec<u8>, s: Option<&SpanOut>) {
+        match s {
+            Some(s) => {
+                out.push(b'{');
+                span_fields(out, s);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn entity(out: &mut Vec<u8>, e: &EntityOut) {
+        out.push(b'{');
+        span_fields(out, &e.span);
+        out.extend_from_slice(b",\"type\":");
+        string(out, e.entity_type);
+        out.extend_from_slice(b",\"subtype\":");
+        string(out, e.subtype);
+        out.extend_from_slice(b",\"canonical\":");
+        string(out, e.canonical);
+        out.extend_from_slice(b",\"entity_id\":");
+        string(out, e.entity_id);
+        out.extend_from_slice(b",\"country\":");
+        opt_str(out, e.country);
+        out.extend_from_slice(b",\"found_by\":");
+        string(out, e.found_by);
+        out.extend_from_slice(if e.possessive {
+            b",\"possessive\":true"
+        } else {
+            b",\"possessive\":false"
+        });
+        out.extend_from_slice(b",\"sentence\":");
+        uint(out, e.sentence as u64);
+        out.extend_from_slice(b",\"sentiment\":{\"label\":");
+        string(out, e.sentiment.label);
+        out.extend_from_slice(b",\"score\":");
+        float(out, e.sentiment.score);
+        out.push(b'}');
+        if !e.roles.is_empty() {
+            out.extend_from_slice(b",\"roles\":[");
+            for (i, r) in e.roles.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"title\":");
+                string(out, r.title);
+                out.extend_from_slice(b",\"country\":");
+                opt_str(out, r.country);
+                out.extend_from_slice(b",\"start\":");
+                opt_str(out, r.start);
+                out.extend_from_slice(b",\"end\":");
+                opt_str(out, r.end);
+                out.push(b'}');
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
+
+    fn claim(out: &mut Vec<u8>, c: &ClaimOut) {
+        out.extend_from_slice(b"{\"kind\":");
+        string(out, c.kind);
+        out.extend_from_slice(b",\"start\":");
+        uint(out, c.start as u64);
+        out.extend_from_slice(b",\"end\":");
+        uint(out, c.end as u64);
+        out.extend_from_slice(b",\"char_start\":");
+        uint(out, c.char_start as u64);
+        out.extend_from_slice(b",\"char_end\":");
+        uint(out, c.char_end as u64);
+        out.extend_from_slice(b",\"sentence\":");
+        uint(out, c.sentence as u64);
+        out.extend_from_slice(b",\"score\":");
+        float(out, c.score);
+        out.extend_from_slice(b",\"speaker\":");
+        match &c.speaker {
+            Some(s) => {
+                out.push(b'{');
+                span_fields(out, &s.span);
+                out.extend_from_slice(b",\"entity\":");
+                match s.entity {
+                    Some(n) => uint(out, n as u64),
+                    None => out.extend_from_slice(b"null"),
+                }
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"cue\":");
+        match &c.cue {
+            Some(s) => {
+                out.push(b'{');
+                span_fields(out, &s.span);
+                out.extend_from_slice(b",\"class\":");
+                opt_str(out, s.class);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"content\":");
+        opt_span(out, c.content.as_ref());
+        out.extend_from_slice(b",\"stance\":");
+        string(out, c.stance);
+        out.extend_from_slice(b",\"modality\":");
+        string(out, c.modality);
+        out.extend_from_slice(b",\"modality_cue\":");
+        opt_span(out, c.modality_cue.as_ref());
+        out.push(b'}');
+    }
+
+    /// Appends `r` as one line of compact JSON (no newline).
+    pub(crate) fn record(out: &mut Vec<u8>, r: &Record) {
+        out.extend_from_slice(b"{\"id\":");
+        string(out, r.id);
+        out.extend_from_slice(b",\"schema_version\":");
+        uint(out, u64::from(r.schema_version));
+        if let Some(t) = r.title {
+            out.extend_from_slice(b",\"title\":");
+            string(out, t);
+        }
+        if let Some(d) = r.date {
+            out.extend_from_slice(b",\"date\":");
+            string(out, d);
+        }
+        out.extend_from_slice(b",\"sentences\":[");
+        for (i, s) in r.sentences.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"start\":");
+            uint(out, s.start as u64);
+            out.extend_from_slice(b",\"end\":");
+            uint(out, s.end as u64);
+            out.extend_from_slice(b",\"char_start\":");
+            uint(out, s.char_start as u64);
+            out.extend_from_slice(b",\"char_end\":");
+            uint(out, s.char_end as u64);
+            out.extend_from_slice(b",\"checkworthiness\":");
+            float(out, s.checkworthiness);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"entities\":[");
+        for (i, e) in r.entities.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            entity(out, e);
+        }
+        out.extend_from_slice(b"],\"claims\":[");
+        for (i, c) in r.claims.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            claim(out, c);
+        }
+        out.extend_from_slice(b"]}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Analyzer;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+    fn both(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> (String, String) {
+        let analysis = ANALYZER.analyze_dated(text, date);
+        let mut record = Record::new(id, &analysis);
+        record.title = title;
+        record.date = date;
+        let want = serde_json::to_string(&record).unwrap();
+        let mut got = Vec::new();
+        fast::record(&mut got, &record);
+        (String::from_utf8(got).unwrap(), want)
+    }
+
+    #[test]
+    fn fast_writer_matches_serde_json() {
+        let seed = include_str!("../tests/data/us-withdraws-from-icpa.txt");
+        let cases = [
+            seed,
+            "",
+            "“We will not back down,” President Joe Biden said on Tuesday.",
+            "Quotes \"inside\" and a back\\slash, a tab\there, a bell \u{7}, \u{1f} and \u{7f}.",
+            "Vladimir Putin's aide told reporters: \"Russia denies it.\"\nNew line\r\nCRLF.",
+            "Émilie Dupont, the French minister, said 3.5% of 1,200 people agreed.",
+        ];
+        for text in cases {
+            let (got, want) = both("doc\"1\n", text, Some("A \"title\"\t"), Some("2020-01-02"));
+            assert_eq!(got, want, "text {text:?}");
+            let (got, want) = both("d", text, None, None);
+            assert_eq!(got, want, "text {text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn fast_writer_matches_serde_json_on_any_text(
+            text in "(\\PC|[\"\\\\\\x00-\\x1f]| said| Trump| Russia| “| ”|\\. ){0,60}",
+            id in "\\PC{0,8}",
+        ) {
+            let (got, want) = both(&id, &text, None, None);
+            prop_assert_eq!(got, want);
+        }
+    }
+}
