@@ -79,6 +79,8 @@ pub struct Gazetteer {
     /// First characters of the forms that start with a non-alphanumeric character
     /// ("'Ndrangheta"): the scan also starts there.
     odd_starts: Vec<char>,
+    /// The ASCII ones among `odd_starts`, as a table.
+    odd_ascii: [bool; 128],
     /// For each ASCII first byte, a bit per length (capped at 31) of the first word
     /// of some form: most lower-case words open no form and skip the lookup.
     first_word: [u32; 128],
@@ -149,6 +151,7 @@ impl Gazetteer {
         Gazetteer {
             forms,
             patterns,
+            odd_ascii: std::array::from_fn(|b| odd_starts.contains(&(b as u8 as char))),
             odd_starts,
             first_word,
         }
@@ -239,13 +242,20 @@ impl Gazetteer {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
+            if ASCII_ALNUM[b as usize] {
                 // A word start (the previous character, if any, ended a run).
                 let first = run_end(hay, i);
                 if self.first_word[b as usize] & length_bit(first - i) != 0 {
                     self.walk(hay, i, first, offset, caps_copy, out, pending, supported);
                 }
                 i = first;
+                continue;
+            }
+            if b < 0x80 {
+                if self.odd_ascii[b as usize] {
+                    self.walk(hay, i, i + 1, offset, caps_copy, out, pending, supported);
+                }
+                i += 1;
                 continue;
             }
             let (c, len) = char_at(hay, i);
@@ -373,6 +383,17 @@ fn next_stop(s: &str, from: usize) -> Option<usize> {
     }
 }
 
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The bit for a first word of `len` bytes in [`Gazetteer::first_word`].
 #[inline]
 fn length_bit(len: usize) -> u32 {
@@ -386,11 +407,10 @@ fn run_end(s: &str, from: usize) -> usize {
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
+        if ASCII_ALNUM[b as usize] {
             i += 1;
+        } else if b < 0x80 {
+            break;
         } else {
             let (c, len) = char_at(s, i);
             if !c.is_alphanumeric() {
