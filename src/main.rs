@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use newslens::batch::{self, Options};
 use newslens::lexicon::Lexicon;
-use newslens::Analyzer;
+use newslens::{Analyzer, LexiconError};
 
 /// Exit code: every record analyzed.
 const EXIT_OK: u8 = 0;
@@ -93,12 +93,12 @@ struct LexiconArgs {
     lexicon: LexiconOpts,
 }
 
-fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer> {
+fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer, LexiconError> {
     let mut b = Analyzer::builder().default_lexicons(!opts.no_default_lexicons);
     for p in &opts.lexicons {
         b = b.lexicon_file(p);
     }
-    Ok(b.build()?)
+    b.build()
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -114,7 +114,9 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
         // exit would cost about a tenth of the start-up time, for nothing.
         Ok(a) => &*Box::leak(Box::new(a)),
         Err(e) => {
-            eprintln!("newslens: {e:#}");
+            // `file: reason` or `file:line: reason` (the Python package raises the
+            // same message).
+            eprintln!("newslens: {e}");
             return Ok(EXIT_USAGE);
         }
     };
@@ -204,7 +206,9 @@ fn lexicons(args: LexiconArgs) -> Result<u8> {
     let analyzer = match build_analyzer(&args.lexicon) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("newslens: {e:#}");
+            // `file: reason` or `file:line: reason` (the Python package raises the
+            // same message).
+            eprintln!("newslens: {e}");
             return Ok(EXIT_USAGE);
         }
     };

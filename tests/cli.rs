@@ -222,6 +222,26 @@ fn user_lexicon_wins_and_bad_lexicon_is_refused() {
 }
 
 #[test]
+fn missing_lexicon_file_is_reported_once() {
+    let d = tmpdir("lex-missing");
+    let missing = d.join("missing.tsv");
+    let out = newslens(
+        &["analyze", "--lexicon", missing.to_str().unwrap()],
+        b"text",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    // One line, `newslens: FILE: reason`, the reason not repeated.
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let line = err.lines().next().unwrap();
+    let prefix = format!("newslens: {}: ", missing.display());
+    assert!(line.starts_with(&prefix), "{line}");
+    let reason = &line[prefix.len()..];
+    assert!(!reason.is_empty() && !reason.contains(": "), "{line}");
+}
+
+#[test]
 fn no_default_lexicons() {
     let out = newslens(
         &["analyze", "--no-default-lexicons"],
