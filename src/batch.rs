@@ -133,6 +133,9 @@ pub struct Options {
     /// When set (by a signal handler, say), the run stops after the batch being
     /// written: the output ends with whole records.
     pub stop: Option<Arc<AtomicBool>>,
+    /// Write rows of this flat table (CSV or TSV) instead of JSON records; see
+    /// [`crate::table`]. The caller writes the header.
+    pub table: Option<(crate::table::Table, crate::table::Delimiter)>,
 }
 
 /// Default largest article: 16 MiB of text.
@@ -147,6 +150,7 @@ impl Default for Options {
             batch_docs: 256,
             batch_bytes: 8 << 20,
             stop: None,
+            table: None,
         }
     }
 }
@@ -619,16 +623,36 @@ fn write_record<T: serde::Serialize>(out: &mut Vec<u8>, record: &T, pretty: bool
 /// Called with each error item as it is written (for messages on stderr).
 pub type OnError<'a> = &'a (dyn Fn(&RecordError) + Sync);
 
+/// Called after each batch is written, with the totals so far (for progress).
+pub type OnBatch<'a> = &'a (dyn Fn(&Summary) + Sync);
+
 /// Analyzes `items` in parallel (on `pool`, or rayon's global pool) and writes one
 /// record per item, in input order, to `out`. Returns what was done, or the first
 /// write error (a closed pipe included: the caller decides whether that is an error).
 pub fn run<I, W>(
     analyzer: &Analyzer,
     items: I,
+    out: W,
+    opts: &Options,
+    pool: Option<&rayon::ThreadPool>,
+    on_error: OnError,
+) -> io::Result<Summary>
+where
+    I: Iterator<Item = Item> + Send,
+    W: Write,
+{
+    run_observed(analyzer, items, out, opts, pool, on_error, &|_| {})
+}
+
+/// Like [`run`], calling `on_batch` with the running totals after each batch.
+pub fn run_observed<I, W>(
+    analyzer: &Analyzer,
+    items: I,
     mut out: W,
     opts: &Options,
     pool: Option<&rayon::ThreadPool>,
     on_error: OnError,
+    on_batch: OnBatch,
 ) -> io::Result<Summary>
 where
     I: Iterator<Item = Item> + Send,
@@ -670,7 +694,12 @@ where
                     .par_iter()
                     .map(|item| {
                         let mut buf = Vec::with_capacity(4096);
-                        let s = render(analyzer, item, opts.pretty, &mut buf);
+                        let s = match opts.table {
+                            Some((table, delim)) => {
+                                crate::table::render(analyzer, item, table, delim, &mut buf)
+                            }
+                            None => render(analyzer, item, opts.pretty, &mut buf),
+                        };
                         (buf, s)
                     })
                     .collect()
@@ -691,6 +720,7 @@ where
                 total.claims += s.claims;
             }
             out.flush()?;
+            on_batch(&total);
             if stopped() {
                 total.interrupted = true;
                 break;

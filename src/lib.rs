@@ -34,6 +34,7 @@ pub mod resolve;
 pub mod sentences;
 pub mod sentiment;
 pub mod span;
+pub mod table;
 pub mod tokenize;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, Sentence};

@@ -12,7 +12,10 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use newslens::batch::{self, Options};
 use newslens::lexicon::Lexicon;
+use newslens::table::{self, Delimiter, Table};
 use newslens::{Analyzer, LexiconError};
+
+mod progress;
 
 /// Exit code: every record analyzed.
 const EXIT_OK: u8 = 0;
@@ -80,8 +83,36 @@ struct AnalyzeArgs {
     /// Print no message for error records on stderr.
     #[arg(long, short)]
     quiet: bool,
+    /// Output format: JSON records, or a flat table (see --table) as CSV or TSV.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// The table --format csv/tsv writes: one row per entity mention, or per claim.
+    #[arg(long, value_enum, default_value_t = TableArg::Entities)]
+    table: TableArg,
+    /// Show progress on stderr (documents, MB, rate, ETA when the input size is
+    /// known). On by default when stderr is a terminal; never on stdout.
+    #[arg(long)]
+    progress: bool,
     #[command(flatten)]
     lexicon: LexiconOpts,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One JSON record per article (JSON Lines; --pretty for indented JSON).
+    Json,
+    /// Comma-separated values (RFC 4180), with a header line.
+    Csv,
+    /// Tab-separated values, with a header line.
+    Tsv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TableArg {
+    /// One row per entity mention.
+    Entities,
+    /// One row per claim.
+    Claims,
 }
 
 #[derive(Args)]
@@ -91,6 +122,13 @@ struct LexiconArgs {
     check: Vec<PathBuf>,
     #[command(flatten)]
     lexicon: LexiconOpts,
+}
+
+fn table_kind(t: TableArg) -> Table {
+    match t {
+        TableArg::Entities => Table::Entities,
+        TableArg::Claims => Table::Claims,
+    }
 }
 
 fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer, LexiconError> {
@@ -134,11 +172,21 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
+    let table = match args.format {
+        Format::Json => None,
+        Format::Csv => Some((table_kind(args.table), Delimiter::Comma)),
+        Format::Tsv => Some((table_kind(args.table), Delimiter::Tab)),
+    };
+    if table.is_some() && args.pretty {
+        eprintln!("newslens: --pretty applies to --format json only");
+        return Ok(EXIT_USAGE);
+    }
     let opts = Options {
         pretty: args.pretty,
         max_bytes: args.max_bytes,
         lossy: args.lossy,
         stop: Some(stop),
+        table,
         ..Options::default()
     };
     let files = if args.files.is_empty() {
@@ -146,20 +194,48 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
     } else {
         args.files
     };
+    let show_progress = args.progress || (io::stderr().is_terminal() && !args.quiet);
+    let total_bytes = if show_progress {
+        progress::input_size(&files)
+    } else {
+        None
+    };
     let items = batch::items_from_paths(files, args.jsonl, opts.clone());
     let stdout = io::stdout();
-    let out = io::BufWriter::with_capacity(1 << 18, stdout.lock());
+    let mut out = io::BufWriter::with_capacity(1 << 18, stdout.lock());
+    if let Some((kind, delim)) = table {
+        let mut head = Vec::new();
+        table::header(kind, delim, &mut head);
+        if let Err(e) = out.write_all(&head) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(EXIT_OK);
+            }
+            eprintln!("newslens: writing output: {e}");
+            return Ok(EXIT_IO);
+        }
+    }
     let quiet = args.quiet;
-    let on_error = move |e: &batch::RecordError| {
+    let progress = progress::Progress::new(show_progress, total_bytes);
+    let on_error = |e: &batch::RecordError| {
         if !quiet {
-            eprintln!("newslens: {e}");
+            progress.suspend(|| eprintln!("newslens: {e}"));
         }
     };
+    let on_batch = |s: &batch::Summary| progress.update(s);
     let started = Instant::now();
-    let summary = batch::run(analyzer, items, out, &opts, Some(&pool), &on_error);
+    let summary = batch::run_observed(
+        analyzer,
+        items,
+        out,
+        &opts,
+        Some(&pool),
+        &on_error,
+        &on_batch,
+    );
+    progress.finish();
     match summary {
         Ok(s) => {
-            if io::stderr().is_terminal() && !quiet {
+            if show_progress || (io::stderr().is_terminal() && !quiet) {
                 let secs = started.elapsed().as_secs_f64();
                 eprintln!(
                     "newslens: {} documents, {} errors, {} entities, {} claims, {:.1} MB/s",

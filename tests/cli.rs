@@ -402,3 +402,107 @@ fn interrupted_run_leaves_whole_lines() {
         assert_eq!(v["id"], "x");
     }
 }
+
+/// A minimal RFC 4180 reader: rows of fields (quotes doubled inside quoted fields).
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "last row without a newline"
+    );
+    rows
+}
+
+#[test]
+fn csv_and_tsv_tables_hold_every_mention_and_claim() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"“We will leave, \\\"now\\\",” President Joe Biden said.\\nRussia agreed, Putin said.\"}\n",
+        "{\"id\": \"bad\"}\n",
+        "{\"id\": \"c\", \"text\": \"The U.S. and Russia.\\tTabs\\tand, commas.\"}\n",
+    );
+    let json = newslens(&["analyze", "--jsonl"], input.as_bytes());
+    let recs = lines(&json);
+    for (table, key) in [("entities", "entities"), ("claims", "claims")] {
+        let out = newslens(
+            &["analyze", "--jsonl", "--format", "csv", "--table", table],
+            input.as_bytes(),
+        );
+        assert_eq!(out.status.code(), Some(1), "an error record means exit 1");
+        let rows = parse_csv(&String::from_utf8(out.stdout).unwrap());
+        let width = rows[0].len();
+        assert_eq!(rows[0][0], "id");
+        assert_eq!(rows[0][width - 1], "error");
+        assert!(
+            rows.iter().all(|r| r.len() == width),
+            "ragged CSV: {rows:?}"
+        );
+        // One row per mention/claim of each good record, one for the bad one.
+        let want: usize = recs
+            .iter()
+            .map(|r| r.get(key).and_then(|v| v.as_array()).map_or(1, Vec::len))
+            .sum();
+        assert_eq!(rows.len() - 1, want, "{table}: {rows:?}");
+        let bad: Vec<_> = rows.iter().filter(|r| r[0] == "bad").collect();
+        assert_eq!(bad.len(), 1);
+        assert!(bad[0][width - 1].contains("no `text` field"), "{bad:?}");
+        // Texts survive quoting: every row's text equals the JSON's.
+        let text_col = if table == "entities" { 2 } else { 17 };
+        let json_text = |r: &serde_json::Value, i: usize| -> String {
+            let v = &r[key][i];
+            let t = if table == "entities" {
+                &v["text"]
+            } else {
+                &v["content"]["text"]
+            };
+            t.as_str().unwrap_or("").to_string()
+        };
+        for row in rows.iter().skip(1).filter(|r| r[0] != "bad") {
+            let rec = recs.iter().find(|r| r["id"] == row[0].as_str()).unwrap();
+            let i: usize = row[1].parse().unwrap();
+            assert_eq!(row[text_col], json_text(rec, i), "{table} row {row:?}");
+        }
+        let tsv = newslens(
+            &["analyze", "--jsonl", "--format", "tsv", "--table", table],
+            input.as_bytes(),
+        );
+        let tsv = String::from_utf8(tsv.stdout).unwrap();
+        assert_eq!(tsv.lines().count(), rows.len());
+        assert!(tsv.lines().all(|l| l.split('\t').count() == width), "{tsv}");
+    }
+    let out = newslens(&["analyze", "--format", "csv", "--pretty"], b"x");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn progress_goes_to_stderr_only() {
+    let input = "{\"id\": \"a\", \"text\": \"Russia said yes.\"}\n";
+    let plain = newslens(&["analyze", "--jsonl"], input.as_bytes());
+    let out = newslens(&["analyze", "--jsonl", "--progress"], input.as_bytes());
+    assert_eq!(out.stdout, plain.stdout);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("1 documents, 0 errors"), "{err}");
+    // Piped and not asked for: nothing on stderr.
+    assert!(plain.stderr.is_empty());
+}
