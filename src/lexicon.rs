@@ -530,14 +530,15 @@ fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconErr
 }
 
 fn is_date(d: &str) -> bool {
-    let parts: Vec<&str> = d.split('-').collect();
-    let lens = [4, 2, 2];
-    !parts.is_empty()
-        && parts.len() <= 3
-        && parts
-            .iter()
-            .zip(lens)
-            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+    // YYYY, YYYY-MM or YYYY-MM-DD, digits only (no allocation: start-up parses ~60k).
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
 }
 
 fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
@@ -863,6 +864,25 @@ impl WordLists {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn date_shapes() {
+        for d in ["2020", "2020-01", "2020-01-31"] {
+            assert!(is_date(d), "{d}");
+        }
+        for d in [
+            "",
+            "20",
+            "2020-",
+            "2020-1",
+            "2020-01-1",
+            "20x0",
+            "2020/01/01",
+            "2020-01-01-",
+        ] {
+            assert!(!is_date(d), "{d}");
+        }
+    }
+
     use super::*;
 
     const HEADER: &str = "id\ttype\tsubtype\tcanonical\taliases\tdemonyms\tcountry\troles\tqid\tcodes\tflags\tsource\n";
