@@ -11,9 +11,9 @@ use std::io::BufRead;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newslens::output::Record;
-use newslens::{sentences, tokenize, Analyzer};
+use newslens::{batch, claims, sentences, tokenize, Analyzer};
 
-fn corpus() -> Vec<String> {
+fn corpus_lines() -> Vec<String> {
     let path = std::env::var("NEWSLENS_BENCH_JSONL").unwrap_or_else(|_| {
         concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/sample.jsonl").to_string()
     });
@@ -25,9 +25,15 @@ fn corpus() -> Vec<String> {
     std::io::BufReader::new(f)
         .lines()
         .map_while(Result::ok)
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
         .take(limit)
+        .collect()
+}
+
+fn corpus() -> Vec<String> {
+    corpus_lines()
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect()
 }
 
@@ -68,6 +74,13 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("quotes", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(claims::find_quotes(d).len());
+            }
+        })
+    });
     g.bench_function("analyze", |b| {
         b.iter(|| {
             for d in &docs {
@@ -81,8 +94,47 @@ fn stages(c: &mut Criterion) {
             for d in &docs {
                 out.clear();
                 let a = analyzer.analyze(d);
-                serde_json::to_writer(&mut out, &Record::new("id", &a)).unwrap();
+                Record::new("id", &a).write_json(&mut out);
                 black_box(out.len());
+            }
+        })
+    });
+    // Serialization alone, on analyses made once.
+    let analyses: Vec<_> = docs.iter().map(|d| analyzer.analyze(d)).collect();
+    let records: Vec<Record> = analyses.iter().map(|a| Record::new("id", a)).collect();
+    g.bench_function("serialize/serde_json", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            out.clear();
+            for r in &records {
+                serde_json::to_writer(&mut out, r).unwrap();
+            }
+            black_box(out.len());
+        })
+    });
+    g.bench_function("serialize/write_json", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            out.clear();
+            for r in &records {
+                r.write_json(&mut out);
+            }
+            black_box(out.len());
+        })
+    });
+    g.finish();
+    // Reading: JSON Lines parsing of the corpus lines.
+    let lines = corpus_lines();
+    let mut g = c.benchmark_group("read");
+    g.throughput(Throughput::Bytes(
+        lines.iter().map(|l| l.len() as u64 + 1).sum(),
+    ));
+    g.sample_size(10);
+    let opts = batch::Options::default();
+    g.bench_function("parse_jsonl_line", |b| {
+        b.iter(|| {
+            for (i, l) in lines.iter().enumerate() {
+                black_box(batch::parse_jsonl_line(l.as_bytes(), i as u64 + 1, &opts));
             }
         })
     });

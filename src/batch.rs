@@ -587,7 +587,7 @@ pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>)
             } else {
                 // Byte-identical to serde_json's compact output, faster.
                 out.reserve(doc.text.len() * 6);
-                crate::output::fast::record(out, &record);
+                record.write_json(out);
                 out.push(b'\n');
             }
         }
