@@ -687,27 +687,38 @@ where
                 let _ = tx.send(batch);
             }
         });
+        // Analysis runs one batch ahead of the writing: a scoped thread drives the
+        // pool while this thread (which owns `out`, maybe a non-Send stdout lock)
+        // writes the previous batch, so the workers never wait for the writes.
+        let (done_tx, done_rx) = sync_channel::<(Vec<Item>, Vec<(Vec<u8>, Summary)>)>(1);
+        scope.spawn(move || {
+            for batch in rx {
+                let work = || -> Vec<(Vec<u8>, Summary)> {
+                    batch
+                        .par_iter()
+                        .map(|item| {
+                            let mut buf = Vec::with_capacity(4096);
+                            let s = match opts.table {
+                                Some((table, delim)) => {
+                                    crate::table::render(analyzer, item, table, delim, &mut buf)
+                                }
+                                None => render(analyzer, item, opts.pretty, &mut buf),
+                            };
+                            (buf, s)
+                        })
+                        .collect()
+                };
+                let rendered = match pool {
+                    Some(p) => p.install(work),
+                    None => work(),
+                };
+                if done_tx.send((batch, rendered)).is_err() {
+                    return;
+                }
+            }
+        });
         let mut total = Summary::default();
-        for batch in rx {
-            let work = || -> Vec<(Vec<u8>, Summary)> {
-                batch
-                    .par_iter()
-                    .map(|item| {
-                        let mut buf = Vec::with_capacity(4096);
-                        let s = match opts.table {
-                            Some((table, delim)) => {
-                                crate::table::render(analyzer, item, table, delim, &mut buf)
-                            }
-                            None => render(analyzer, item, opts.pretty, &mut buf),
-                        };
-                        (buf, s)
-                    })
-                    .collect()
-            };
-            let rendered = match pool {
-                Some(p) => p.install(work),
-                None => work(),
-            };
+        for (batch, rendered) in done_rx {
             for (item, (buf, s)) in batch.iter().zip(&rendered) {
                 if let Item::Error(e) = item {
                     on_error(e);
