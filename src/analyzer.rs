@@ -96,6 +96,7 @@ pub struct Analyzer {
     words: WordLists,
     gazetteer: Gazetteer,
     leader_surnames: HashMap<String, usize>,
+    sentiment_words: sentiment::WordTable,
 }
 
 impl Default for Analyzer {
@@ -145,11 +146,13 @@ impl Analyzer {
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
         let gazetteer = Gazetteer::new(&lexicon);
         let leader_surnames = resolve::leader_surnames(&lexicon);
+        let sentiment_words = sentiment::word_table(&words);
         Analyzer {
             lexicon,
             words,
             gazetteer,
             leader_surnames,
+            sentiment_words,
         }
     }
 
@@ -166,6 +169,10 @@ impl Analyzer {
     /// The compiled gazetteer.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    pub(crate) fn sentiment_words(&self) -> &sentiment::WordTable {
+        &self.sentiment_words
     }
 
     pub(crate) fn leader_surnames(&self) -> &HashMap<String, usize> {

@@ -58,7 +58,7 @@ fn features(
     vals: &mut Vec<f32>,
     mut weights: Option<&mut Vec<[f32; 2]>>,
 ) {
-    let lex = &analyzer.words().sentiment;
+    let table = analyzer.sentiment_words();
     let mut buf = String::new();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word {
@@ -69,7 +69,7 @@ fn features(
             continue;
         }
         lower_key(t.text(text), &mut buf);
-        let mut v = lex.get(buf.as_str()).copied().unwrap_or(0.0);
+        let (mut v, w) = table.get(buf.as_str()).copied().unwrap_or((0.0, [0.0; 2]));
         if v != 0.0 {
             let negated = toks[i.saturating_sub(3)..i]
                 .iter()
@@ -79,25 +79,31 @@ fn features(
             }
         }
         vals.push(v);
-        if let Some(w) = weights.as_mut() {
-            w.push(word_weight(&buf).unwrap_or([0.0; 2]));
+        if let Some(ws) = weights.as_mut() {
+            ws.push(w);
         }
     }
+}
+
+/// Per lower-case word: its VADER valence (0 if none) and learned (positive,
+/// negative) weights, in one table so a word is looked up once.
+pub(crate) type WordTable = rustc_hash::FxHashMap<Box<str>, (f32, [f32; 2])>;
+
+/// Builds the [`WordTable`] from the sentiment word list and the learned weights.
+pub(crate) fn word_table(words: &crate::lexicon::WordLists) -> WordTable {
+    let mut t = WordTable::default();
+    for (w, &v) in &words.sentiment {
+        t.entry(w.as_str().into()).or_insert((0.0, [0.0; 2])).0 = v;
+    }
+    for &(w, weights) in WORD_WEIGHTS {
+        t.entry(w.into()).or_insert((0.0, [0.0; 2])).1 = weights;
+    }
+    t
 }
 
 /// The compound valence of a run of tokens (unweighted), in [-1, 1].
 pub(crate) fn valence_of(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> f32 {
     normalize(valences(analyzer, text, toks).iter().sum())
-}
-
-/// The learned (positive, negative) weights of a lower-case word, if any.
-#[inline]
-fn word_weight(word: &str) -> Option<[f32; 2]> {
-    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, [f32; 2]>> =
-        std::sync::OnceLock::new();
-    MAP.get_or_init(|| WORD_WEIGHTS.iter().copied().collect())
-        .get(word)
-        .copied()
 }
 
 /// Sets the sentiment of every mention from its sentence's words.
