@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 
 use crate::entities::{is_capitalized, NOT_NAME};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityType, Lexicon};
 use crate::span::Span;
 use crate::tokenize::possessive_at;
 
@@ -62,7 +62,36 @@ pub struct Gazetteer {
     /// The automata and the index of their first pattern. Large lexicons are split
     /// in two automata built in parallel (start-up time); each text is scanned by all.
     automata: Vec<(AhoCorasick, usize)>,
+    /// Surface forms looked up word by word instead of by the automata (city names:
+    /// many, all simple capitalized words, and a hash map is far cheaper to build than
+    /// automaton states) -> pattern index.
+    lookup: HashMap<Box<str>, u32>,
     patterns: Vec<Pattern>,
+}
+
+/// The most words a [`Gazetteer`] lookup form has.
+const LOOKUP_MAX_WORDS: usize = 4;
+
+/// True when `surface` can be found by the word-by-word lookup: it starts with an
+/// upper-case letter, and is letters and digits in at most [`LOOKUP_MAX_WORDS`] words
+/// joined by single spaces, hyphens or apostrophes ("Rio de Janeiro", "O'Fallon").
+fn lookup_form(surface: &str) -> bool {
+    if !is_capitalized(surface) {
+        return false;
+    }
+    let mut words = 1;
+    let mut prev_sep = true;
+    for c in surface.chars() {
+        if c.is_alphanumeric() {
+            prev_sep = false;
+        } else if matches!(c, ' ' | '-' | '\'' | '’') && !prev_sep {
+            prev_sep = true;
+            words += 1;
+        } else {
+            return false;
+        }
+    }
+    !prev_sep && words <= LOOKUP_MAX_WORDS
 }
 
 impl Gazetteer {
@@ -95,7 +124,22 @@ impl Gazetteer {
                 }
             }
         }
-        let patterns: Vec<Pattern> = order.iter().map(|s| by_surface[s]).collect();
+        // City names go to the lookup table, everything else to the automata.
+        let entries = lexicon.entries();
+        let (lookup_forms, order): (Vec<&str>, Vec<&str>) = order.into_iter().partition(|s| {
+            let e = &entries[by_surface[s].entry as usize];
+            e.entity_type == EntityType::Location && e.subtype == "city" && lookup_form(s)
+        });
+        let patterns: Vec<Pattern> = order
+            .iter()
+            .chain(&lookup_forms)
+            .map(|s| by_surface[s])
+            .collect();
+        let lookup = lookup_forms
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (Box::from(*s), (order.len() + k) as u32))
+            .collect();
         // Two halves built on two threads: the build dominates start-up.
         let parts = if order.len() >= SPLIT_AT { 2 } else { 1 };
         let chunk = order.len().div_ceil(parts).max(1);
@@ -111,7 +155,11 @@ impl Gazetteer {
                 (ac, k * chunk)
             })
             .collect();
-        Gazetteer { automata, patterns }
+        Gazetteer {
+            automata,
+            lookup,
+            patterns,
+        }
     }
 
     /// Number of distinct surface forms.
@@ -128,7 +176,7 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::find`], appending to a caller's buffer.
     pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
-        if self.automata.is_empty() {
+        if self.patterns.is_empty() {
             return;
         }
         let first = out.len();
@@ -194,36 +242,93 @@ impl Gazetteer {
         pending: &mut Vec<(usize, GazetteerMatch)>,
         supported: &mut Vec<usize>,
     ) {
+        let mut check = |pattern: usize, span: Span| {
+            let p = self.patterns[pattern];
+            if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
+                return;
+            }
+            if p.check_right && next_char(hay, span.end).is_some_and(is_word_char) {
+                return;
+            }
+            let found = GazetteerMatch {
+                span: Span::new(span.start + offset, span.end + offset),
+                entry: p.entry as usize,
+                form: p.form,
+                possessive: possessive_at(hay, span.end).is_some(),
+            };
+            if p.ambiguous {
+                if caps_copy || next_to_capitalized(hay, span) {
+                    // In a capitals line there is no case to tell a name apart.
+                    return;
+                }
+                if sentence_initial(hay, span.start) {
+                    pending.push((pattern, found));
+                    return;
+                }
+                supported.push(pattern);
+            }
+            out.push(found);
+        };
         for (ac, base) in &self.automata {
             for m in ac.find_overlapping_iter(hay) {
-                let pattern = base + m.pattern().as_usize();
-                let p = self.patterns[pattern];
-                let span = Span::new(m.start(), m.end());
-                if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
-                    continue;
-                }
-                if p.check_right && next_char(hay, span.end).is_some_and(is_word_char) {
-                    continue;
-                }
-                let found = GazetteerMatch {
-                    span: Span::new(span.start + offset, span.end + offset),
-                    entry: p.entry as usize,
-                    form: p.form,
-                    possessive: possessive_at(hay, span.end).is_some(),
-                };
-                if p.ambiguous {
-                    if caps_copy || next_to_capitalized(hay, span) {
-                        // In a capitals line there is no case to tell a name apart.
-                        continue;
-                    }
-                    if sentence_initial(hay, span.start) {
-                        pending.push((pattern, found));
-                        continue;
-                    }
-                    supported.push(pattern);
-                }
-                out.push(found);
+                check(base + m.pattern().as_usize(), Span::new(m.start(), m.end()));
             }
+        }
+        if !self.lookup.is_empty() {
+            self.lookup_words(hay, check);
+        }
+    }
+
+    /// Looks up, at every capitalized word of `hay`, the longest run of up to
+    /// [`LOOKUP_MAX_WORDS`] words joined by a space, hyphen or apostrophe that is a
+    /// lookup form, and reports it.
+    fn lookup_words(&self, hay: &str, mut report: impl FnMut(usize, Span)) {
+        let bytes = hay.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < bytes.len() {
+            let Some(c) = next_char(hay, i) else { break };
+            if !c.is_alphanumeric() {
+                prev_word = false;
+                i += c.len_utf8();
+                continue;
+            }
+            if prev_word || !c.is_uppercase() {
+                prev_word = true;
+                i += c.len_utf8();
+                continue;
+            }
+            // Word ends of the run starting here.
+            let mut ends = [0usize; LOOKUP_MAX_WORDS];
+            let mut n = 0;
+            let mut j = i;
+            loop {
+                while let Some(ch) = next_char(hay, j).filter(|ch| ch.is_alphanumeric()) {
+                    j += ch.len_utf8();
+                }
+                ends[n] = j;
+                n += 1;
+                if n == LOOKUP_MAX_WORDS {
+                    break;
+                }
+                match next_char(hay, j) {
+                    Some(sep @ (' ' | '-' | '\'' | '’'))
+                        if next_char(hay, j + sep.len_utf8())
+                            .is_some_and(char::is_alphanumeric) =>
+                    {
+                        j += sep.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            for &end in ends[..n].iter().rev() {
+                if let Some(&pattern) = self.lookup.get(&hay[i..end]) {
+                    report(pattern as usize, Span::new(i, end));
+                    break;
+                }
+            }
+            i = ends[0];
+            prev_word = true;
         }
     }
 }
