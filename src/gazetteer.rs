@@ -61,21 +61,28 @@ struct Pattern {
 /// A key of the form table: a whole surface form, a proper prefix of one, or both.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    /// The pattern whose surface form this key is, or [`NO_PATTERN`].
-    pattern: u32,
+    /// The surface form's id (its first position in lexicon order), or
+    /// [`NO_PATTERN`] for a key that is only a prefix.
+    id: u32,
+    /// What the surface form matches (meaningful when `id` is set).
+    pattern: Pattern,
     /// True when some longer surface form starts with this key.
     prefix: bool,
 }
 
 const NO_PATTERN: u32 = u32::MAX;
 
+/// Keys live in one of two tables by the parity of their first byte (every prefix of
+/// a form shares it), so the two halves are built on two threads (start-up).
+type Shard = HashMap<Box<str>, Node>;
+
 /// The compiled gazetteer: immutable, shared by every thread.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    /// Surface forms and their word-boundary prefixes.
-    forms: HashMap<Box<str>, Node>,
-    /// One per distinct surface form.
-    patterns: Vec<Pattern>,
+    /// Surface forms and their word-boundary prefixes, by first-byte parity.
+    shards: [Shard; 2],
+    /// Number of distinct surface forms.
+    surfaces: usize,
     /// First characters of the forms that start with a non-alphanumeric character
     /// ("'Ndrangheta"): the scan also starts there.
     odd_starts: Vec<char>,
@@ -86,12 +93,47 @@ pub struct Gazetteer {
     first_word: [u32; 128],
 }
 
+/// Builds the shard of the surfaces whose first byte has parity `parity`. A surface
+/// claimed again by a later entry goes to the later one (its id stays the first).
+fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
+    let mut forms = Shard::default();
+    forms.reserve(surfaces.len());
+    for (k, &(surface, pattern)) in surfaces.iter().enumerate() {
+        if surface.as_bytes()[0] & 1 != parity {
+            continue;
+        }
+        let mut p = 0;
+        while let Some(next) = next_stop(surface, p) {
+            let key = &surface[..next];
+            let whole = next == surface.len();
+            match forms.get_mut(key) {
+                Some(node) if whole => {
+                    if node.id == NO_PATTERN {
+                        node.id = k as u32;
+                    }
+                    node.pattern = pattern;
+                }
+                Some(node) => node.prefix = true,
+                None => {
+                    let node = Node {
+                        id: if whole { k as u32 } else { NO_PATTERN },
+                        pattern,
+                        prefix: !whole,
+                    };
+                    forms.insert(key.into(), node);
+                }
+            }
+            p = next;
+        }
+    }
+    forms
+}
+
 impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
-        // Surface form -> pattern; later entries overwrite earlier ones.
-        let mut by_surface: HashMap<&str, Pattern> = HashMap::default();
-        let mut order: Vec<&str> = Vec::new();
+        // Every surface form with its pattern, in lexicon order.
+        let mut surfaces: Vec<(&str, Pattern)> = Vec::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)
                 .chain(&entry.aliases)
@@ -111,17 +153,12 @@ impl Gazetteer {
                     check_left: first.is_alphanumeric(),
                     check_right: last.is_alphanumeric(),
                 };
-                if by_surface.insert(surface, p).is_none() {
-                    order.push(surface);
-                }
+                surfaces.push((surface, p));
             }
         }
-        let patterns: Vec<Pattern> = order.iter().map(|s| by_surface[s]).collect();
-        let mut forms: HashMap<Box<str>, Node> = HashMap::default();
-        forms.reserve(order.len() * 2);
         let mut odd_starts = Vec::new();
         let mut first_word = [0u32; 128];
-        for (k, surface) in order.iter().enumerate() {
+        for &(surface, _) in &surfaces {
             let b = surface.as_bytes()[0];
             if b < 0x80 {
                 first_word[b as usize] |= length_bit(next_stop(surface, 0).unwrap_or(1));
@@ -130,27 +167,17 @@ impl Gazetteer {
             if !first.is_alphanumeric() && !odd_starts.contains(&first) {
                 odd_starts.push(first);
             }
-            let mut p = 0;
-            while let Some(next) = next_stop(surface, p) {
-                let key = &surface[..next];
-                let whole = next == surface.len();
-                match forms.get_mut(key) {
-                    Some(node) if whole => node.pattern = k as u32,
-                    Some(node) => node.prefix = true,
-                    None => {
-                        let node = Node {
-                            pattern: if whole { k as u32 } else { NO_PATTERN },
-                            prefix: !whole,
-                        };
-                        forms.insert(key.into(), node);
-                    }
-                }
-                p = next;
-            }
         }
+        let (even, odd) = rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1));
+        let shards = [even, odd];
+        let surfaces = shards
+            .iter()
+            .flat_map(|s| s.values())
+            .filter(|n| n.id != NO_PATTERN)
+            .count();
         Gazetteer {
-            forms,
-            patterns,
+            shards,
+            surfaces,
             odd_ascii: std::array::from_fn(|b| odd_starts.contains(&(b as u8 as char))),
             odd_starts,
             first_word,
@@ -159,7 +186,7 @@ impl Gazetteer {
 
     /// Number of distinct surface forms.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.surfaces
     }
 
     /// Finds all matches in `text`, non-overlapping and sorted by start.
@@ -171,7 +198,7 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::find`], appending to a caller's buffer.
     pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
-        if self.patterns.is_empty() {
+        if self.surfaces == 0 {
             return;
         }
         let first = out.len();
@@ -287,16 +314,17 @@ impl Gazetteer {
         pending: &mut Vec<(usize, GazetteerMatch)>,
         supported: &mut Vec<usize>,
     ) {
+        let shard = &self.shards[usize::from(hay.as_bytes()[start] & 1)];
         let mut end = first;
         loop {
-            let Some(node) = self.forms.get(&hay[start..end]) else {
+            let Some(node) = shard.get(&hay[start..end]) else {
                 return;
             };
-            if node.pattern != NO_PATTERN {
-                let pattern = node.pattern as usize;
+            if node.id != NO_PATTERN {
                 self.check(
                     hay,
-                    pattern,
+                    node.id as usize,
+                    node.pattern,
                     Span::new(start, end),
                     offset,
                     caps_copy,
@@ -320,7 +348,8 @@ impl Gazetteer {
     fn check(
         &self,
         hay: &str,
-        pattern: usize,
+        id: usize,
+        p: Pattern,
         span: Span,
         offset: usize,
         caps_copy: bool,
@@ -328,7 +357,6 @@ impl Gazetteer {
         pending: &mut Vec<(usize, GazetteerMatch)>,
         supported: &mut Vec<usize>,
     ) {
-        let p = self.patterns[pattern];
         if p.check_left && prev_char(hay, span.start).is_some_and(is_word_char) {
             return;
         }
@@ -347,10 +375,10 @@ impl Gazetteer {
                 return;
             }
             if sentence_initial(hay, span.start) {
-                pending.push((pattern, found));
+                pending.push((id, found));
                 return;
             }
-            supported.push(pattern);
+            supported.push(id);
         }
         out.push(found);
     }
