@@ -55,10 +55,14 @@ def cli_records(corpus):
     return proc.stdout.decode("utf-8").splitlines()
 
 
-def run_job(script, args, out):
+def spark(script, args, out):
     env = dict(os.environ, PYSPARK_PYTHON=sys.executable, PYSPARK_DRIVER_PYTHON=sys.executable)
     cmd = [sys.executable, str(HERE / script), *args, str(out)]
-    proc = subprocess.run(cmd, env=env, capture_output=True, timeout=600)
+    return subprocess.run(cmd, env=env, capture_output=True, timeout=600)
+
+
+def run_job(script, args, out):
+    proc = spark(script, args, out)
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-4000:]
     parts = sorted(out.glob("part-*"))
     assert len(parts) >= PARTITIONS
@@ -109,3 +113,14 @@ def test_package_job_matches_pipe_job(corpus, pipe_output, tmp_path):
     got = run_job("package_job.py", args, tmp_path / "out")
     # Byte for byte the pipe job's output, error records' line numbers included.
     assert got == pipe_output
+
+
+def test_pipe_job_fails_when_newslens_fails(corpus, tmp_path):
+    """Exit 1 (error records) is a success, as above; exit 2 (here a missing lexicon)
+    fails the tasks and the job."""
+    out = tmp_path / "out"
+    args = ["--binary", BIN, "--newslens-arg=--lexicon=/nonexistent/lexicon.tsv", str(corpus)]
+    proc = spark("pipe_job.py", args, out)
+    assert proc.returncode != 0
+    assert b"nonexistent/lexicon.tsv" in proc.stderr  # newslens's message, in the task's log
+    assert not (out / "_SUCCESS").exists()
