@@ -251,6 +251,10 @@ pub const BUNDLED: &[(&str, &str)] = &[
 ];
 
 const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
+/// Cue phrases mined from the PolNeAR train split by `scripts/mine_cues.py`.
+const BUNDLED_MINED_CUES: &str = include_str!("../lexicons/cues_polnear.tsv");
+/// The cue detector trained on the PolNeAR train split by `scripts/train_cue_model.py`.
+const BUNDLED_CUE_MODEL: &str = include_str!("../lexicons/cue_model.tsv");
 const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
 const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
 const BUNDLED_FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
@@ -707,6 +711,63 @@ pub struct Cue {
     pub class: CueClass,
 }
 
+/// The attribution cue detector: a logistic regression over context features of a
+/// candidate word (see `scripts/train_cue_model.py`, which writes the model and lists
+/// the features; `claims.rs` builds the same feature strings).
+#[derive(Clone, Debug, Default)]
+pub struct CueModel {
+    /// Feature weights by feature string (`w=said`, `p1=he`...).
+    pub weights: HashMap<Box<str>, f32>,
+    /// Lower-case words the model decides on besides the lexicon cue heads.
+    pub vocab: rustc_hash::FxHashSet<String>,
+    /// Probability from which a candidate is a cue.
+    pub threshold: f32,
+}
+
+impl CueModel {
+    /// Parses a model file: `feature<TAB>weight` rows after a header, with
+    /// `@threshold<TAB>T` and `@vocab<TAB>WORD` rows.
+    pub fn parse(name: &str, text: &str) -> Result<CueModel, LexiconError> {
+        let table = parse_table(name, text, &["feature", "weight"])?;
+        let mut m = CueModel {
+            threshold: 0.5,
+            ..CueModel::default()
+        };
+        for &(line, raw) in &table.rows {
+            let row = fields(raw);
+            table.check_width(name, line, &row)?;
+            let f = table.get(&row, "feature");
+            let v = table.get(&row, "weight");
+            match f {
+                "@vocab" => {
+                    m.vocab.insert(v.to_lowercase());
+                }
+                _ => {
+                    let x: f32 = v
+                        .trim()
+                        .parse()
+                        .map_err(|_| LexiconError::at(name, line, format!("bad weight `{v}`")))?;
+                    if !x.is_finite() {
+                        return Err(LexiconError::at(name, line, "weight is not finite"));
+                    }
+                    if f == "@threshold" {
+                        m.threshold = x;
+                    } else {
+                        m.weights.insert(f.into(), x);
+                    }
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    /// The weight of a feature (0 when unknown).
+    #[inline]
+    pub fn weight(&self, feature: &str) -> f32 {
+        self.weights.get(feature).copied().unwrap_or(0.0)
+    }
+}
+
 /// Whether a role word is a title placed before a name or an agent noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RoleKind {
@@ -732,14 +793,21 @@ pub struct WordLists {
     pub first_names: rustc_hash::FxHashSet<String>,
     /// Surnames of the lexicon's people ("Mueller"): alone mid-sentence, a person.
     pub surnames: rustc_hash::FxHashSet<String>,
+    /// The attribution cue detector.
+    pub cue_model: CueModel,
 }
 
 impl WordLists {
     /// The bundled word lists.
     pub fn bundled() -> WordLists {
         let mut w = WordLists::default();
+        // Mined cues first: a form in the hand-curated list keeps its lemma and class.
+        w.add_cues("cues_polnear.tsv", BUNDLED_MINED_CUES)
+            .expect("bundled cues are validated by the test suite");
         w.add_cues("cues.tsv", BUNDLED_CUES)
             .expect("bundled cues are validated by the test suite");
+        w.cue_model = CueModel::parse("cue_model.tsv", BUNDLED_CUE_MODEL)
+            .expect("the bundled cue model is validated by the test suite");
         w.add_roles("roles.tsv", BUNDLED_ROLES)
             .expect("bundled roles are validated by the test suite");
         w.add_sentiment("sentiment.tsv", BUNDLED_SENTIMENT)
@@ -855,6 +923,28 @@ impl WordLists {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cue_model_parses_and_rejects_bad_weights() {
+        let m = CueModel::parse(
+            "m",
+            "# c\nfeature\tweight\n@threshold\t0.4\n@vocab\tWants\nw=wants\t1.5\n",
+        )
+        .unwrap();
+        assert_eq!(m.threshold, 0.4);
+        assert!(m.vocab.contains("wants"));
+        assert_eq!(m.weight("w=wants"), 1.5);
+        assert_eq!(m.weight("w=other"), 0.0);
+        assert!(CueModel::parse("m", "feature\tweight\nw=x\tabc\n").is_err());
+        assert!(CueModel::parse("m", "feature\tweight\nw=x\tNaN\n").is_err());
+        assert!(CueModel::parse("m", "feature\tweight\nw=x\n").is_err());
+        let bundled = WordLists::bundled();
+        assert!(bundled.cue_model.weights.len() > 1000);
+        assert!(bundled.cue_model.threshold > 0.0 && bundled.cue_model.threshold < 1.0);
+        // Mined phrases are loaded; the hand-curated class wins on a shared form.
+        assert!(bundled.cues.contains_key("made it clear"));
+        assert_eq!(bundled.cues["said"].lemma, "say");
+    }
+
     use super::*;
 
     const HEADER: &str = "id\ttype\tsubtype\tcanonical\taliases\tdemonyms\tcountry\troles\tqid\tcodes\tflags\tsource\n";
