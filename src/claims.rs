@@ -4,8 +4,13 @@
 //! Attribution is found per sentence from cues:
 //! - `according to X` (X runs to the next comma or the sentence end; the content is the
 //!   rest of the sentence);
-//! - reporting verbs from the cue lexicon (`said`, `confirmed`, `pledged`,
-//!   `expressed concern`...). The speaker is the noun phrase before the verb (skipping
+//! - reporting words: a candidate (a first word of a lexicon cue phrase, hand-curated
+//!   in `cues.tsv` or mined from PolNeAR train in `cues_polnear.tsv`, or a word of the
+//!   detector's vocabulary such as `wants`) is a cue when the cue detector (a logistic
+//!   regression over its context, [`crate::lexicon::CueModel`], trained by
+//!   `scripts/train_cue_model.py`) gives it a probability above its threshold and no
+//!   rule marks it a noun or a passive participle. The cue is the longest lexicon phrase
+//!   there (`expressed concern`), else the word. The speaker is the noun phrase before the verb (skipping
 //!   auxiliaries, adverbs and a parenthetical between commas), or after it in the
 //!   inverted `..., said the minister.` form, or, for a participle after a comma
 //!   (`..., arguing that ...`), the subject of the main clause. The content is the quote
@@ -248,11 +253,26 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     let mut iter = text.char_indices().peekable();
+    // A quote mark after a non-space and before a space, punctuation or the end closes
+    // a quote: a stray one opens nothing, and a `“` typed for a `”` closes.
+    let looks_closing = |i: usize, c: char| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + c.len_utf8()..].chars().next();
+        before.is_some_and(|b| !b.is_whitespace() && !matches!(b, '(' | '[' | '—' | '-'))
+            && after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '?' | '!' | ')')
+            })
+    };
     while let Some((i, c)) = iter.next() {
         match (open, c) {
             (None, '“') | (None, '«') => open = Some((i + c.len_utf8(), c)),
-            (None, '"') => open = Some((i + 1, c)),
-            (Some((s, '“')), '”') | (Some((s, '«')), '»') | (Some((s, '"')), '"') => {
+            (None, '"') if !looks_closing(i, c) => open = Some((i + 1, c)),
+            (Some((s, '“')), '”')
+            | (Some((s, '«')), '»')
+            | (Some((s, '"')), '"')
+            | (Some((s, '“')), '“')
+                if c != '“' || looks_closing(i, c) =>
+            {
                 // Without a trailing comma: “We will win,” he said.
                 let inner = text[s..i].trim_end_matches([',', ' ']);
                 if !inner.is_empty() {
@@ -404,7 +424,15 @@ fn find_attributions(
         .copied()
         .collect();
     let in_quote = |span: Span| quotes_here.iter().any(|q| q.contains(span));
+    let model = &words.cue_model;
     let mut hits: Vec<CueHit> = Vec::new();
+    // Sentence state the cue detector reads: a lexicon cue or `that` earlier on.
+    let mut cue_before = false;
+    let mut that_before = false;
+    let mut feature = String::new();
+    // The detector's word id of each token, filled on first use (a token is seen as
+    // the candidate and as up to four neighbours).
+    let mut word_ids = vec![UNSEEN; toks.len()];
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
@@ -413,11 +441,17 @@ fn find_attributions(
             continue;
         }
         let w = lower(t.text(text));
-        if (w != "according" && !words.cue_heads.contains(w.as_ref())) || in_quote(t.span) {
+        if w == "that" {
+            that_before = true;
+        }
+        let is_head = words.cue_heads.contains(w.as_ref());
+        if w != "according" && !is_head && !model.vocab.contains(w.as_ref()) {
             k += 1;
             continue;
         }
+        let quoted = in_quote(t.span);
         if w == "according"
+            && !quoted
             && toks
                 .get(k + 1)
                 .is_some_and(|n| n.text(text).eq_ignore_ascii_case("to"))
@@ -433,109 +467,115 @@ fn find_attributions(
                 reduced: false,
                 colon: false,
             });
+            cue_before = true;
             k += 2;
             continue;
         }
         // Longest cue phrase of up to three words ("expressed concern", "told reporters").
-        let mut best: Option<(usize, CueClass)> = None;
-        let mut phrase = w.to_string();
-        for n in 0..3 {
-            if n > 0 {
-                let Some(next) = toks.get(k + n) else { break };
-                if next.kind != TokenKind::Word {
-                    break;
-                }
-                phrase.push(' ');
-                phrase.push_str(&lower(next.text(text)));
-            }
-            // "expressed concerns" is the phrase "expressed concern" too.
-            let found = cues.get(phrase.as_str()).or_else(|| {
-                if n > 0 {
-                    phrase.strip_suffix('s').and_then(|p| cues.get(p))
-                } else {
-                    None
-                }
-            });
-            if let Some(c) = found {
-                best = Some((k + n, c.class));
-            }
-        }
-        if let Some((last, class)) = best {
-            let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
-            let next = toks.get(last + 1).map(|t| lower(t.text(text)));
-            // Not a reporting verb here: a noun or adjective after a determiner or
-            // preposition ("the claims", "for alleged crimes"), an infinitive ("to
-            // continue"), or a passive ("accused of", "denied by").
-            // Also a noun: after a possessive ("Trump's comments"), capitalized inside
-            // a sentence ("the Drudge Report"), or right before another cue ("a report
-            // said"). A passive takes "by"; "of" marks one too, except after a speech verb
-            // ("he said of Trump").
-            let prev_possessive = k > 0 && toks[k - 1].kind == TokenKind::Possessive;
-            let capitalized_inside = k > 0
-                && is_capitalized(t.text(text))
-                && toks[k - 1].kind == TokenKind::Word
-                && !is_capitalized(toks[k - 1].text(text));
-            let before_cue = toks.get(last + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
-            });
-            // But a gerund after a preposition reports ("began by saying"), and so do an
-            // infinitive ("declined to say", taking the main clause's subject) and a
-            // passive with its agent ("was first reported by MSNBC").
-            let participle = w.ends_with("ing");
-            let gerund = (participle
-                && prev
-                    .as_deref()
-                    .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
-                || prev.as_deref() == Some("to");
-            let is_aux = |j: usize| {
-                toks[j].kind == TokenKind::Word
-                    && matches!(
-                        lower(toks[j].text(text)).as_ref(),
-                        "was" | "were" | "is" | "are" | "been" | "be"
-                    )
-            };
-            // The auxiliary may stand one adverb away ("was first reported by").
-            let passive = next.as_deref() == Some("by")
-                && k > 0
-                && (is_aux(k - 1)
-                    || (k > 1
-                        && is_aux(k - 2)
-                        && toks[k - 1].kind == TokenKind::Word
-                        && (toks[k - 1].text(text).ends_with("ly")
-                            || matches!(prev.as_deref(), Some("first" | "also" | "later")))));
-            let not_verb = prev.as_deref().is_some_and(|p| {
-                DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund)
-            }) || prev_possessive
-                || capitalized_inside
-                || before_cue
-                || next.as_deref().is_some_and(|n| {
-                    (n == "by" && !passive) || (n == "of" && class != CueClass::Speech)
-                });
-            let reduced = w.ends_with("ed")
-                && (k == 0 || prev.as_deref() == Some("when"))
-                && next.as_deref().is_some_and(|n| {
-                    matches!(
-                        n,
-                        "if" | "whether" | "about" | "what" | "who" | "how" | "why" | "by"
-                    )
-                });
-            if !not_verb {
-                hits.push(CueHit {
-                    first: k,
-                    last,
-                    class: Some(class),
-                    according_to: false,
-                    participle,
-                    gerund,
-                    passive: passive && !reduced,
-                    reduced,
-                    colon: false,
-                });
-            }
-            k = last + 1;
+        let best = if is_head {
+            longest_cue(text, toks, k, cues)
+        } else {
+            None
+        };
+        if quoted {
+            cue_before |= best.is_some();
+            k += 1;
             continue;
         }
-        k += 1;
+        let p = cue_probability(
+            text,
+            toks,
+            k,
+            best,
+            cue_before,
+            that_before,
+            model,
+            &mut feature,
+            &mut word_ids,
+        );
+        cue_before |= best.is_some();
+        if p < model.threshold {
+            k += 1;
+            continue;
+        }
+        let (last, class) = match best {
+            Some((last, class)) => (last, Some(class)),
+            None => (k, None),
+        };
+        let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
+        let next = toks.get(last + 1).map(|t| lower(t.text(text)));
+        // A gerund after a preposition reports ("began by saying"), and so do an
+        // infinitive ("declined to say", taking the main clause's subject) and a passive
+        // with its agent ("was first reported by MSNBC").
+        let participle = w.ends_with("ing");
+        let gerund = (participle
+            && prev
+                .as_deref()
+                .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
+            || prev.as_deref() == Some("to");
+        let is_aux = |j: usize| {
+            toks[j].kind == TokenKind::Word
+                && matches!(
+                    lower(toks[j].text(text)).as_ref(),
+                    "was" | "were" | "is" | "are" | "been" | "be"
+                )
+        };
+        // The auxiliary may stand one adverb away ("was first reported by").
+        let passive = next.as_deref() == Some("by")
+            && k > 0
+            && (is_aux(k - 1)
+                || (k > 1
+                    && is_aux(k - 2)
+                    && toks[k - 1].kind == TokenKind::Word
+                    && (toks[k - 1].text(text).ends_with("ly")
+                        || matches!(prev.as_deref(), Some("first" | "also" | "later")))));
+        let reduced = w.ends_with("ed")
+            && (k == 0 || prev.as_deref() == Some("when"))
+            && next.as_deref().is_some_and(|n| {
+                matches!(
+                    n,
+                    "if" | "whether" | "about" | "what" | "who" | "how" | "why" | "by"
+                )
+            });
+        // Not a reporting verb here, whatever the detector says: a word after a
+        // determiner or a preposition ("the claims", "for alleged crimes"), after a
+        // possessive ("Trump's comments"), capitalized inside a sentence ("the Drudge
+        // Report"), right before another cue ("a report said"), or a participle with
+        // "by" or "of" and no auxiliary ("officials accused of", "denied by"; but "he said
+        // of Trump").
+        let prev_possessive = k > 0 && toks[k - 1].kind == TokenKind::Possessive;
+        let capitalized_inside = k > 0
+            && is_capitalized(t.text(text))
+            && toks[k - 1].kind == TokenKind::Word
+            && !is_capitalized(toks[k - 1].text(text));
+        let before_cue = toks.get(last + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
+        });
+        let not_verb = prev
+            .as_deref()
+            .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund))
+            || prev_possessive
+            || capitalized_inside
+            || before_cue
+            || next.as_deref().is_some_and(|n| {
+                (n == "by" && !passive) || (n == "of" && class != Some(CueClass::Speech))
+            });
+        if not_verb {
+            k += 1;
+            continue;
+        }
+        hits.push(CueHit {
+            first: k,
+            last,
+            class,
+            according_to: false,
+            participle,
+            gerund,
+            passive: passive && !reduced,
+            reduced,
+            colon: false,
+        });
+        k = last + 1;
     }
 
     // A headline colon: "Graham: Trump's Rhetoric Destroying GOP." A name of at most
@@ -668,6 +708,230 @@ fn find_attributions(
             modality_cue,
         });
     }
+}
+
+/// The longest lexicon cue phrase of up to three words starting at token `k`: its last
+/// token and class. "expressed concerns" is the phrase "expressed concern" too.
+fn longest_cue(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    cues: &rustc_hash::FxHashMap<String, crate::lexicon::Cue>,
+) -> Option<(usize, CueClass)> {
+    let mut best = None;
+    let mut phrase = lower(toks[k].text(text)).into_owned();
+    for n in 0..3 {
+        if n > 0 {
+            let Some(next) = toks.get(k + n) else { break };
+            if next.kind != TokenKind::Word {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(&lower(next.text(text)));
+        }
+        let found = cues.get(phrase.as_str()).or_else(|| {
+            if n > 0 {
+                phrase.strip_suffix('s').and_then(|p| cues.get(p))
+            } else {
+                None
+            }
+        });
+        if let Some(c) = found {
+            best = Some((k + n, c.class));
+        }
+    }
+    best
+}
+
+/// A token as the cue detector sees it: a word in lower case, `<num>`, `'s`, `<q>` for a
+/// quote mark, other punctuation as itself.
+fn model_token<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    match t.kind {
+        TokenKind::Word => lower(t.text(text)),
+        TokenKind::Number => Cow::Borrowed("<num>"),
+        TokenKind::Possessive => Cow::Borrowed("'s"),
+        TokenKind::Punct => match t.text(text) {
+            s if is_quote_mark(s) => Cow::Borrowed("<q>"),
+            s => Cow::Borrowed(s),
+        },
+    }
+}
+
+/// Not yet looked up, in the per-sentence word-id memo of the cue detector.
+const UNSEEN: u32 = u32::MAX;
+
+/// The quote marks the cue detector sees as `<q>`.
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'")
+}
+
+/// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
+/// three letters stay.
+fn feature_lemma(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+/// Pronouns that make the word after them (or after an auxiliary) likely a verb.
+const MODEL_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who"];
+
+/// Auxiliaries and adverbs between a pronoun and its verb, for the detector.
+const MODEL_SKIPPED: &[&str] = &[
+    "also",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "is",
+    "was",
+    "are",
+    "were",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "still",
+    "then",
+    "later",
+    "again",
+    "already",
+    "recently",
+    "repeatedly",
+];
+
+/// The cue detector's probability that the word at token `k` is an attribution cue.
+/// The features are those of `scripts/train_cue_model.py` (keep them in step).
+#[allow(clippy::too_many_arguments)]
+fn cue_probability(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    phrase: Option<(usize, CueClass)>,
+    cue_before: bool,
+    that_before: bool,
+    model: &crate::lexicon::CueModel,
+    buf: &mut String,
+    word_ids: &mut [u32],
+) -> f32 {
+    use crate::lexicon::CueFeature as F;
+    let tok = |j: usize| model_token(text, &toks[j]);
+    let w = tok(k);
+    let w = w.as_ref();
+    let p1 = if k == 0 { "<s>".into() } else { tok(k - 1) };
+    let p2 = if k < 2 { "<s>".into() } else { tok(k - 2) };
+    let (p1, p2) = (p1.as_ref(), p2.as_ref());
+    let fixed = &model.fixed;
+    // sx=ing, sx=ed, sx=s, sx=-
+    let suffix = if w.ends_with("ing") {
+        0
+    } else if w.ends_with("ed") {
+        1
+    } else if w.ends_with('s') && !w.ends_with("ss") {
+        2
+    } else {
+        3
+    };
+    let mut z = fixed.bias + fixed.suffix[suffix];
+    // Word features go by interned word ids (one integer-keyed lookup each); a word
+    // no feature mentions contributes nothing.
+    let id = |s: &str| model.word_id(s);
+    let mut id_at = |j: usize| {
+        if word_ids[j] == UNSEEN {
+            word_ids[j] = model.word_id(&tok(j)).unwrap_or(0);
+        }
+        word_ids[j]
+    };
+    let (start, end) = (id("<s>").unwrap_or(0), id("</s>").unwrap_or(0));
+    let iw = id_at(k);
+    let ip1 = if k == 0 { start } else { id_at(k - 1) };
+    let ip2 = if k < 2 { start } else { id_at(k - 2) };
+    let in1 = if k + 1 < toks.len() {
+        id_at(k + 1)
+    } else {
+        end
+    };
+    let in2 = if k + 2 < toks.len() {
+        id_at(k + 2)
+    } else {
+        end
+    };
+    // Id 0: a word no feature mentions, so the feature weighs nothing.
+    let one = |f: F, i: u32| {
+        if i == 0 {
+            0.0
+        } else {
+            model.word_weight(f, i, 0)
+        }
+    };
+    let two = |f: F, a: u32, b: u32| {
+        if a == 0 || b == 0 {
+            0.0
+        } else {
+            model.word_weight(f, a, b)
+        }
+    };
+    z += one(F::Word, iw);
+    z += one(F::Lemma, id(feature_lemma(w)).unwrap_or(0));
+    z += one(F::Prev1, ip1);
+    z += one(F::Prev2, ip2);
+    z += one(F::Next1, in1);
+    z += one(F::Next2, in2);
+    z += two(F::Prev1Word, ip1, iw);
+    z += two(F::WordNext1, iw, in1);
+    let class = phrase.map_or("none", |(_, c)| c.as_str());
+    z += fixed
+        .lex
+        .iter()
+        .find(|(c, _)| c == class)
+        .map_or(0.0, |&(_, v)| v);
+    z += fixed.cue_before[usize::from(cue_before)];
+    z += fixed.that_before[usize::from(that_before)];
+    if let Some((last, _)) = phrase {
+        buf.clear();
+        buf.push_str("lf=");
+        for j in k..=last {
+            if j > k {
+                buf.push(' ');
+            }
+            buf.push_str(&tok(j));
+        }
+        z += model.weight(buf);
+    }
+    let lo = k.saturating_sub(3);
+    let hi = (k + 4).min(toks.len());
+    if (lo..hi).any(|j| toks[j].kind == TokenKind::Punct && is_quote_mark(toks[j].text(text))) {
+        z += fixed.quote_near;
+    }
+    let pron = MODEL_PRONOUNS.contains(&p1)
+        || (MODEL_SKIPPED.contains(&p1) && MODEL_PRONOUNS.contains(&p2));
+    if pron {
+        z += fixed.pronoun_before;
+        if phrase.is_some() {
+            z += fixed.pronoun_before_lex;
+        }
+    }
+    if k > 0 && is_capitalized(toks[k].text(text)) {
+        z += fixed.capitalized;
+    }
+    if k > 0 && toks[k - 1].kind == TokenKind::Word && is_capitalized(toks[k - 1].text(text)) {
+        z += fixed.prev_capitalized;
+    }
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// `according to X`: the speaker phrase runs to the next comma or the end; the content
@@ -1084,5 +1348,35 @@ mod tests {
         let text = "“First paragraph runs on\n\n“and continues here.”";
         let q: Vec<&str> = find_quotes(text).iter().map(|s| s.slice(text)).collect();
         assert_eq!(q, vec!["First paragraph runs on", "and continues here."]);
+        // A stray closing straight quote opens nothing; a `“` typed for `”` closes.
+        let text = "He said it,\" then \"he left\" and “went home“ today.";
+        let q: Vec<&str> = find_quotes(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(q, vec!["he left", "went home"]);
+    }
+
+    #[test]
+    fn detector_features() {
+        assert_eq!(feature_lemma("wants"), "want");
+        assert_eq!(feature_lemma("criticizes"), "criticiz");
+        assert_eq!(feature_lemma("discuss"), "discuss");
+        assert_eq!(feature_lemma("says"), "say");
+        assert_eq!(feature_lemma("is"), "is");
+    }
+
+    #[test]
+    fn detector_finds_cues_outside_the_lexicon() {
+        let a = Analyzer::new();
+        let words = a.words();
+        // "wants" is no lexicon cue: the detector decides it.
+        assert!(!words.cues.contains_key("wants"));
+        assert!(words.cue_model.vocab.contains("wants"));
+        let text = "Senator Warren wants the bank to repay its customers.";
+        let claims = a.analyze(text).claims;
+        let cue = claims.iter().find_map(|c| c.cue.map(|s| s.slice(text)));
+        assert_eq!(cue, Some("wants"));
+        // A noun after a determiner is no cue.
+        let text = "The wants of the city council were many.";
+        let claims = a.analyze(text).claims;
+        assert!(claims.iter().all(|c| c.cue.is_none()), "{claims:?}");
     }
 }
