@@ -482,22 +482,6 @@ fn find_attributions(
             k += 1;
             continue;
         }
-        let p = cue_probability(
-            text,
-            toks,
-            k,
-            best,
-            cue_before,
-            that_before,
-            model,
-            &mut feature,
-            &mut word_ids,
-        );
-        cue_before |= best.is_some();
-        if p < model.threshold {
-            k += 1;
-            continue;
-        }
         let (last, class) = match best {
             Some((last, class)) => (last, Some(class)),
             None => (k, None),
@@ -560,7 +544,26 @@ fn find_attributions(
             || next.as_deref().is_some_and(|n| {
                 (n == "by" && !passive) || (n == "of" && class != Some(CueClass::Speech))
             });
+        // The rules first: they are cheaper than the detector, which only sees
+        // candidates they let through (the outcome is the same either way).
         if not_verb {
+            cue_before |= best.is_some();
+            k += 1;
+            continue;
+        }
+        let p = cue_probability(
+            text,
+            toks,
+            k,
+            best,
+            cue_before,
+            that_before,
+            model,
+            &mut feature,
+            &mut word_ids,
+        );
+        cue_before |= best.is_some();
+        if p < model.threshold {
             k += 1;
             continue;
         }
