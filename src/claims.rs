@@ -861,7 +861,6 @@ fn cue_probability(
     model: &crate::lexicon::CueModel,
     buf: &mut String,
 ) -> f32 {
-    use std::fmt::Write;
     let tok = |j: usize| model_token(text, &toks[j]);
     let w = tok(k);
     let w = w.as_ref();
@@ -887,26 +886,26 @@ fn cue_probability(
         "-"
     };
     let mut z = model.weight("bias");
-    let mut add = |buf: &mut String, f: std::fmt::Arguments| {
+    let mut add = |buf: &mut String, parts: &[&str]| {
         buf.clear();
-        let _ = buf.write_fmt(f);
+        for p in parts {
+            buf.push_str(p);
+        }
         z += model.weight(buf);
     };
-    add(buf, format_args!("w={w}"));
-    add(buf, format_args!("l={}", feature_lemma(w)));
-    add(buf, format_args!("sx={suffix}"));
-    add(buf, format_args!("p1={p1}"));
-    add(buf, format_args!("p2={p2}"));
-    add(buf, format_args!("n1={n1}"));
-    add(buf, format_args!("n2={n2}"));
-    add(buf, format_args!("p1w={p1}|{w}"));
-    add(buf, format_args!("wn1={w}|{n1}"));
-    add(
-        buf,
-        format_args!("lex={}", phrase.map_or("none", |(_, c)| c.as_str())),
-    );
-    add(buf, format_args!("cb={}", u8::from(cue_before)));
-    add(buf, format_args!("tb={}", u8::from(that_before)));
+    let (p1, p2, n1, n2) = (p1.as_ref(), p2.as_ref(), n1.as_ref(), n2.as_ref());
+    add(buf, &["w=", w]);
+    add(buf, &["l=", feature_lemma(w)]);
+    add(buf, &["sx=", suffix]);
+    add(buf, &["p1=", p1]);
+    add(buf, &["p2=", p2]);
+    add(buf, &["n1=", n1]);
+    add(buf, &["n2=", n2]);
+    add(buf, &["p1w=", p1, "|", w]);
+    add(buf, &["wn1=", w, "|", n1]);
+    add(buf, &["lex=", phrase.map_or("none", |(_, c)| c.as_str())]);
+    add(buf, &[if cue_before { "cb=1" } else { "cb=0" }]);
+    add(buf, &[if that_before { "tb=1" } else { "tb=0" }]);
     if let Some((last, _)) = phrase {
         buf.clear();
         buf.push_str("lf=");
@@ -923,8 +922,8 @@ fn cue_probability(
     if (lo..hi).any(|j| toks[j].kind == TokenKind::Punct && tok(j) == "<q>") {
         z += model.weight("qn");
     }
-    let pron = MODEL_PRONOUNS.contains(&p1.as_ref())
-        || (MODEL_SKIPPED.contains(&p1.as_ref()) && MODEL_PRONOUNS.contains(&p2.as_ref()));
+    let pron = MODEL_PRONOUNS.contains(&p1)
+        || (MODEL_SKIPPED.contains(&p1) && MODEL_PRONOUNS.contains(&p2));
     if pron {
         z += model.weight("ppron");
         if phrase.is_some() {
