@@ -30,6 +30,7 @@ use crate::tokenize::{self, Token};
 #[derive(Debug, Default)]
 pub struct AnalyzerBuilder {
     no_defaults: bool,
+    no_model: bool,
     extra: Vec<LexiconSource>,
 }
 
@@ -44,6 +45,13 @@ impl AnalyzerBuilder {
     /// word lists (cues, roles, sentiment) are always loaded.
     pub fn default_lexicons(mut self, yes: bool) -> Self {
         self.no_defaults = !yes;
+        self
+    }
+
+    /// Whether to run the mention classifier over names no rule resolved (default:
+    /// yes; it never runs without the bundled lexicons, which it was fitted with).
+    pub fn mention_model(mut self, yes: bool) -> Self {
+        self.no_model = !yes;
         self
     }
 
@@ -84,7 +92,9 @@ impl AnalyzerBuilder {
                 }
             }
         }
-        Ok(Analyzer::from_parts(lexicon, words))
+        let mut analyzer = Analyzer::from_parts(lexicon, words);
+        analyzer.mention_model = !self.no_defaults && !self.no_model;
+        Ok(analyzer)
     }
 }
 
@@ -97,6 +107,7 @@ pub struct Analyzer {
     gazetteer: Gazetteer,
     leader_surnames: HashMap<String, usize>,
     sentiment_words: sentiment::WordTable,
+    mention_model: bool,
 }
 
 impl Default for Analyzer {
@@ -153,6 +164,7 @@ impl Analyzer {
             gazetteer,
             leader_surnames,
             sentiment_words,
+            mention_model: true,
         }
     }
 
@@ -173,6 +185,12 @@ impl Analyzer {
 
     pub(crate) fn sentiment_words(&self) -> &sentiment::WordTable {
         &self.sentiment_words
+    }
+
+    /// True when the mention classifier ([`crate::mentions`]) runs: with the bundled
+    /// lexicons (it was fitted with them), unless turned off.
+    pub fn uses_mention_model(&self) -> bool {
+        self.mention_model
     }
 
     pub(crate) fn leader_surnames(&self) -> &HashMap<String, usize> {

@@ -16,7 +16,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`tokenize`] → [`sentences`] → [`gazetteer`] (over [`lexicon`]) → [`entities`]
-//! (with [`resolve`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
+//! (with [`resolve`] and [`mentions`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
 //! [`batch`] runs it over corpora in parallel, in order, with bounded memory.
 
 #![warn(missing_docs)]
@@ -29,6 +29,7 @@ pub mod entities;
 pub mod error;
 pub mod gazetteer;
 pub mod lexicon;
+pub mod mentions;
 pub mod output;
 pub mod resolve;
 pub mod sentences;

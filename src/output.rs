@@ -7,7 +7,7 @@
 //!  "title": "...", "date": "...",                 // only when the input had them
 //!  "sentences": [{"start", "end", "char_start", "char_end", "checkworthiness"}],
 //!  "entities":  [{"text", "type", "subtype", "canonical", "entity_id", "country",
-//!                 "found_by", "possessive", "sentence",
+//!                 "found_by", "confidence", "possessive", "sentence",
 //!                 "start", "end", "char_start", "char_end",
 //!                 "sentiment": {"label", "score"},
 //!                 "roles": [{"title", "country", "start", "end"}]}],  // people only
@@ -22,7 +22,12 @@
 //!   `char_start`/`char_end` are Unicode code-point offsets (Python string indices).
 //! - `type` is `person`, `organization`, `country` or `location`; `entity_id` is the
 //!   lexicon id (`country:RUS`) or a document-local id (`doc:person:michael-schmid`).
-//! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym` or `surname`.
+//! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym`, `surname` or `model`
+//!   (typed by the mention classifier, [`crate::mentions`]).
+//! - `confidence` (in [0, 1], four decimals) is how likely the mention is a right
+//!   entity of its type: for `model` mentions the classifier's probability of the
+//!   class; for the others the precision of mentions with the same `found_by` and
+//!   type on the TRAIN splits of CoNLL-2003 and GUM ([`crate::entities::confidence_of`]).
 //! - `speaker.entity` is the index of the speaker in `entities`, or null.
 //! - `kind` is `attributed`, `quote` or `assertion`; `stance` is `support`, `oppose` or
 //!   `neutral`; `modality` is `asserted`, `hedged` or `negated`.
@@ -108,6 +113,8 @@ pub struct EntityOut<'a> {
     pub country: Option<&'a str>,
     /// How it was found.
     pub found_by: &'static str,
+    /// How likely it is right, in [0, 1].
+    pub confidence: f32,
     /// Followed by `'s`.
     pub possessive: bool,
     /// Sentence index.
@@ -249,6 +256,7 @@ impl<'a> Record<'a> {
                 entity_id: &e.id,
                 country: e.country,
                 found_by: e.found_by.as_str(),
+                confidence: r4(e.confidence),
                 possessive: e.possessive,
                 sentence: e.sentence,
                 sentiment: SentimentOut {
@@ -447,6 +455,8 @@ pub(crate) mod fast {
         opt_str(out, e.country);
         out.extend_from_slice(b",\"found_by\":");
         string(out, e.found_by);
+        out.extend_from_slice(b",\"confidence\":");
+        float(out, e.confidence);
         out.extend_from_slice(if e.possessive {
             b",\"possessive\":true"
         } else {

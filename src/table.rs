@@ -50,6 +50,7 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "entity_id",
     "country",
     "found_by",
+    "confidence",
     "possessive",
     "sentence",
     "sentiment",
@@ -221,6 +222,7 @@ fn entity_row(row: &mut Row, id: &str, index: usize, e: &EntityOut) {
     row.text(e.entity_id);
     row.opt(e.country);
     row.text(e.found_by);
+    row.float(e.confidence);
     row.bool(e.possessive);
     row.num(e.sentence);
     row.text(e.sentiment.label);

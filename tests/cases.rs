@@ -362,16 +362,40 @@ fn names_from_given_names_and_their_surnames() {
 }
 
 #[test]
-fn known_surnames_alone_are_people_but_not_at_a_sentence_start() {
+fn known_surnames_alone_are_people_and_link_at_a_sentence_start() {
+    // The surname rule leaves the sentence-initial "Mueller" alone (it could be any
+    // capitalized word); the mention model reads it as a person and links it to the
+    // one the document already has.
     let text = "The report said Mueller had finished. Mueller left.";
     let a = ANALYZER.analyze(text);
-    let people: Vec<(usize, &str)> = a
+    let people: Vec<(usize, &str, &str)> = a
         .entities
         .iter()
         .filter(|e| e.entity_type == EntityType::Person)
-        .map(|e| (e.span.start, e.id.as_ref()))
+        .map(|e| (e.span.start, e.id.as_ref(), e.found_by.as_str()))
         .collect();
-    assert_eq!(people, vec![(16, "doc:person:mueller")], "{:?}", a.entities);
+    assert_eq!(
+        people,
+        vec![
+            (16, "doc:person:mueller", "surname"),
+            (38, "doc:person:mueller", "model")
+        ],
+        "{:?}",
+        a.entities
+    );
+    // Without the model, the rules alone leave it.
+    let rules = newslens::Analyzer::builder()
+        .mention_model(false)
+        .build()
+        .unwrap();
+    let a = rules.analyze(text);
+    assert_eq!(
+        a.entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Person)
+            .count(),
+        1
+    );
 }
 
 #[test]

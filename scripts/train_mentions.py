@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Fits newslens' mention classifier (src/mentions.rs) on the TRAIN splits and writes
+models/mentions.tsv.
+
+Usage (from the repository root; Python 3 standard library only):
+
+    cargo build --release --example mention_features
+    python3 scripts/train_mentions.py --data ../shared/data/gold --out models/mentions.tsv
+
+Steps:
+1. Runs `target/release/examples/mention_features` over conll2003_train.jsonl and
+   gum_train.jsonl.gz (without the gum_news_train documents): the candidates (unresolved capitalized spans, lexicon places)
+   and their features exactly as the analyzer computes them.
+2. Labels each candidate from the gold spans: CoNLL — the gold name with the same
+   span, else the one it overlaps (PER/ORG/LOC/MISC), else none; GUM — the smallest
+   named mention containing it (PERSON/ORGANIZATION/LOCATION -> PER/ORG/LOC, any other
+   named mention -> MISC), else a named mention it overlaps, else none.
+3. Fits a five-class logistic regression (none, PER, ORG, LOC, MISC) with L2
+   regularization by AdaGrad SGD: features seen in at least MIN_COUNT candidates, a
+   fixed number of epochs, a fixed shuffling seed, so the output is deterministic.
+4. Writes the weights rounded to four decimals, leaving out features whose weights
+   are all below PRUNE in absolute value.
+
+Dev splits are never read. gum_news_train.jsonl, the GUM set newslens is scored on,
+is a subset of gum_train: its 20 documents are left out of the fit (only their ids
+are read). `--holdout` keeps every fifth training document out of
+the fit and reports accuracy on them (for choosing settings; the committed model is
+fitted on all training documents).
+"""
+import argparse
+import collections
+import gzip
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+CLASSES = ["none", "PER", "ORG", "LOC", "MISC"]
+MIN_COUNT = 3
+EPOCHS = 10
+L2 = 1e-5
+LR = 0.2
+PRUNE = 0.02
+SEED = 13
+GUM_MAP = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
+
+
+def load(path):
+    op = gzip.open if path.endswith(".gz") else open
+    with op(path, "rt", encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def features_for(docs, exe):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps({"id": d["id"], "text": d["text"]}) + "\n")
+        name = f.name
+    try:
+        with open(name, encoding="utf-8") as inp:
+            out = subprocess.run([exe], stdin=inp, capture_output=True, check=True, text=True).stdout
+    finally:
+        os.unlink(name)
+    return {r["id"]: r["candidates"] for r in map(json.loads, out.splitlines())}
+
+
+def gold_of(doc, gum):
+    spans = []
+    for s in doc["spans"]:
+        if gum:
+            if not s.get("named"):
+                continue
+            lab = GUM_MAP.get(s["label"], "MISC")
+        else:
+            lab = s["label"] if s["label"] in ("PER", "ORG", "LOC", "MISC") else None
+            if lab is None:
+                continue
+        spans.append((s["start"], s["end"], lab))
+    return spans
+
+
+def label(cs, ce, gold, gum):
+    if not gum:
+        for s, e, lab in gold:
+            if s == cs and e == ce:
+                return lab
+    inside = [(e - s, lab) for s, e, lab in gold if s <= cs and ce <= e]
+    if inside:
+        return min(inside)[1]
+    over = [(-(min(e, ce) - max(s, cs)), lab) for s, e, lab in gold if s < ce and cs < e]
+    if over:
+        return min(over)[1]
+    return "none"
+
+
+def samples(data_dir, exe):
+    # gum_news_train.jsonl (the GUM set newslens is scored on) is part of gum_train:
+    # its documents are left out of the fit.
+    scored = {d["id"] for d in load(os.path.join(data_dir, "gum_news_train.jsonl"))}
+    out = []
+    for name, gum in (("conll2003_train.jsonl", False), ("gum_train.jsonl.gz", True)):
+        docs = [d for d in load(os.path.join(data_dir, name)) if d["id"] not in scored]
+        feats = features_for(docs, exe)
+        for d in docs:
+            gold = gold_of(d, gum)
+            for cs, ce, place, fs in feats.get(d["id"], []):
+                out.append((d["id"], CLASSES.index(label(cs, ce, gold, gum)), fs, place))
+    return out
+
+
+def fit(train):
+    counts = collections.Counter(f for _, _, fs, _ in train for f in set(fs))
+    vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    k = len(CLASSES)
+    w = [0.0] * ((len(vocab) + 1) * k)  # last row: bias
+    g2 = [1e-8] * len(w)
+    bias = len(vocab)
+    data = [(y, sorted({index[f] for f in fs if f in index}) + [bias]) for _, y, fs, _ in train]
+    rng = random.Random(SEED)
+    order = list(range(len(data)))
+    for epoch in range(EPOCHS):
+        rng.shuffle(order)
+        loss = 0.0
+        for n in order:
+            y, xs = data[n]
+            z = [0.0] * k
+            for x in xs:
+                b = x * k
+                for c in range(k):
+                    z[c] += w[b + c]
+            m = max(z)
+            ex = [math.exp(v - m) for v in z]
+            s = sum(ex)
+            p = [v / s for v in ex]
+            loss -= math.log(max(p[y], 1e-12))
+            for c in range(k):
+                grad = p[c] - (1.0 if c == y else 0.0)
+                for x in xs:
+                    i = x * k + c
+                    gi = grad + L2 * w[i]
+                    g2[i] += gi * gi
+                    w[i] -= LR * gi / math.sqrt(g2[i])
+        print("epoch %d loss %.4f" % (epoch + 1, loss / len(data)), file=sys.stderr)
+    return vocab, w
+
+
+def predict(vocab, w, fs):
+    k = len(CLASSES)
+    index = {f: i for i, f in enumerate(vocab)}
+    z = [w[len(vocab) * k + c] for c in range(k)]
+    for f in set(fs):
+        i = index.get(f)
+        if i is not None:
+            for c in range(k):
+                z[c] += w[i * k + c]
+    return max(range(k), key=lambda c: z[c])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data/gold")
+    ap.add_argument("--exe", default="target/release/examples/mention_features")
+    ap.add_argument("--out", default="models/mentions.tsv")
+    ap.add_argument("--holdout", action="store_true")
+    args = ap.parse_args()
+    all_samples = samples(args.data, args.exe)
+    print("%d candidates; labels %s" % (len(all_samples), dict(collections.Counter(
+        CLASSES[y] for _, y, _, _ in all_samples))), file=sys.stderr)
+    if args.holdout:
+        ids = sorted({d for d, _, _, _ in all_samples})
+        held = set(ids[::5])
+        train = [s for s in all_samples if s[0] not in held]
+        test = [s for s in all_samples if s[0] in held]
+        vocab, w = fit(train)
+        for place in (False, True):
+            part = [s for s in test if s[3] == place]
+            conf = collections.Counter((CLASSES[y], CLASSES[predict(vocab, w, fs)]) for _, y, fs, _ in part)
+            ok = sum(v for (a, b), v in conf.items() if a == b)
+            print("held-out %s: accuracy %.3f of %d" % ("places" if place else "unresolved",
+                                                       ok / max(1, len(part)), len(part)))
+            for gold in CLASSES:
+                print("  gold %-5s" % gold, {p: conf[(gold, p)] for p in CLASSES if conf[(gold, p)]})
+        return 0
+    vocab, w = fit(all_samples)
+    k = len(CLASSES)
+    rows = []
+    for i, f in enumerate(vocab + ["<bias>"]):
+        ws = w[i * k:(i + 1) * k]
+        if f != "<bias>" and max(abs(v) for v in ws) < PRUNE:
+            continue
+        rows.append("%s\t%s" % (f, "\t".join("%.4f" % v for v in ws)))
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# newslens mention classifier: feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC\n")
+        f.write("# fitted by scripts/train_mentions.py on conll2003_train + gum_train "
+                "(%d candidates, %d epochs, L2 %g, min count %d, pruned below %g)\n"
+                % (len(all_samples), EPOCHS, L2, MIN_COUNT, PRUNE))
+        for r in rows:
+            f.write(r + "\n")
+    print("wrote %s: %d features" % (args.out, len(rows) - 1), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

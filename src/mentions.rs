@@ -1,0 +1,648 @@
+//! A small mention classifier for names no rule settled.
+//!
+//! After the lexicon, pattern and resolution steps ([`crate::entities`]), two kinds of
+//! candidates remain open:
+//! - **unresolved capitalized spans**: runs of capitalized words (with name particles
+//!   between them) that no entity covers (in a line written in capitals, each word
+//!   alone);
+//! - **place names from the lexicon** (countries, regions, cities...), which news also
+//!   uses for sports teams ("Chicago beat Houston 3-1"), clubs and governments.
+//!
+//! Each candidate is described by sparse string features (its words, shape, suffix,
+//! neighbouring words, whether the line is in capitals, whether it opens a sentence,
+//! given-name and surname lists, whether the word also appears in lower case in the
+//! document, the document's first word, the lexicon subtype of a place...) and scored
+//! by a multinomial logistic regression over five classes: no entity, person,
+//! organization, location, other name (MISC). The weights (`models/mentions.tsv`)
+//! are fitted on the TRAIN splits of CoNLL-2003 and GUM by
+//! `scripts/train_mentions.py`, which reads the features this module writes (see
+//! [`mention_features`]); nothing in here is specific to a dataset's strings.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::analyzer::Analyzer;
+use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment};
+use crate::lexicon::{EntityType, RoleKind};
+use crate::resolve;
+use crate::span::Span;
+use crate::tokenize::{possessive_at, Token, TokenKind};
+
+/// The classes, in weight-column order.
+pub const CLASSES: [&str; 5] = ["none", "PER", "ORG", "LOC", "MISC"];
+const NONE: usize = 0;
+const PER: usize = 1;
+const ORG: usize = 2;
+const LOC: usize = 3;
+
+/// The most words an unresolved candidate span has.
+const MAX_WORDS: usize = 5;
+
+/// A place from the lexicon is retyped only when the model is at least this sure of
+/// another class.
+const RETYPE_MIN: f32 = 0.5;
+/// An unresolved span becomes an entity only when its class has at least this
+/// probability.
+const NEW_MIN: f32 = 0.5;
+
+/// Lower-case particles allowed inside a candidate name ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "di", "del", "der", "den", "bin", "ibn", "la", "le", "dos", "das",
+    "du", "al", "el", "y",
+];
+
+/// Fitted weights: one row of [`CLASSES`] weights per feature, plus a bias row.
+#[derive(Debug, Default)]
+pub struct MentionModel {
+    bias: [f32; 5],
+    weights: FxHashMap<Box<str>, [f32; 5]>,
+}
+
+/// The bundled model, parsed on first use.
+static BUNDLED: LazyLock<MentionModel> =
+    LazyLock::new(|| MentionModel::parse(include_str!("../models/mentions.tsv")));
+
+impl MentionModel {
+    /// Parses `feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC` lines (`#` comments; the
+    /// feature `<bias>` is the intercept). Malformed lines are skipped.
+    pub fn parse(text: &str) -> MentionModel {
+        let mut m = MentionModel::default();
+        for line in text.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(name) = cols.next() else { continue };
+            let mut w = [0f32; 5];
+            let mut ok = true;
+            for x in &mut w {
+                match cols.next().and_then(|c| c.parse().ok()) {
+                    Some(v) => *x = v,
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if name == "<bias>" {
+                m.bias = w;
+            } else {
+                m.weights.insert(Box::from(name), w);
+            }
+        }
+        m
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when the model has no feature weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Class probabilities for a feature set.
+    fn probabilities(&self, features: &[String]) -> [f32; 5] {
+        let mut z = self.bias;
+        for f in features {
+            if let Some(w) = self.weights.get(f.as_str()) {
+                for (a, b) in z.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        let max = z.iter().copied().fold(f32::MIN, f32::max);
+        let mut sum = 0.0;
+        for a in &mut z {
+            *a = (*a - max).exp();
+            sum += *a;
+        }
+        for a in &mut z {
+            *a /= sum;
+        }
+        z
+    }
+}
+
+/// The bundled model.
+pub fn bundled() -> &'static MentionModel {
+    &BUNDLED
+}
+
+/// Per-document facts the features need.
+struct Doc<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    sentences: &'t [Span],
+    /// Words that occur in lower case somewhere in the document.
+    lower: FxHashSet<&'t str>,
+    /// The document's first word, lower case.
+    head: String,
+    /// Per line: start byte, written in capitals, count of space-separated chunks
+    /// holding a digit.
+    lines: Vec<(usize, bool, usize)>,
+}
+
+impl<'t> Doc<'t> {
+    fn new(text: &'t str, tokens: &'t [Token], sentences: &'t [Span]) -> Doc<'t> {
+        let lower = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        let head = tokens
+            .iter()
+            .find(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(text).to_lowercase())
+            .unwrap_or_default();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start <= text.len() {
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            let digits = line
+                .split(' ')
+                .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                .count();
+            lines.push((start, is_caps_line(line), digits));
+            start = end + 1;
+        }
+        Doc {
+            text,
+            tokens,
+            sentences,
+            lower,
+            head,
+            lines,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'t str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Facts of the line holding byte `pos`: (in capitals, chunks with digits).
+    fn line_at(&self, pos: usize) -> (bool, usize) {
+        let k = self.lines.partition_point(|l| l.0 <= pos).saturating_sub(1);
+        self.lines.get(k).map_or((false, 0), |l| (l.1, l.2))
+    }
+
+    /// True when token `i` opens its sentence (opening quotes and brackets aside).
+    fn sentence_initial(&self, i: usize) -> bool {
+        let s = crate::entities::sentence_of(self.sentences, self.tokens[i].span.start);
+        let mut j = i;
+        while j > 0 {
+            let p = self.tokens[j - 1];
+            if crate::entities::sentence_of(self.sentences, p.span.start) != s {
+                return true;
+            }
+            if p.kind == TokenKind::Punct
+                && matches!(p.text(self.text), "\"" | "“" | "'" | "‘" | "(" | "[")
+            {
+                j -= 1;
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+}
+
+/// True for an ASCII line in capitals (at least four capital letters, no lower case).
+fn is_caps_line(line: &str) -> bool {
+    line.is_ascii()
+        && line.bytes().filter(u8::is_ascii_uppercase).count() >= 4
+        && !line.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// A token's shape: `X` all capitals, `Xx` capitalized, `x` lower case, `X.` an
+/// initial or dotted abbreviation, `XxX` mixed (McDonald), `d` with digits.
+fn shape(w: &str) -> &'static str {
+    if w.ends_with('.') {
+        return "X.";
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return "d";
+    }
+    let mut chars = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = chars.next() else {
+        return "p";
+    };
+    let rest: Vec<char> = chars.collect();
+    if !first.is_uppercase() {
+        return "x";
+    }
+    if rest.is_empty() {
+        return "X";
+    }
+    if rest.iter().all(|c| c.is_uppercase()) {
+        "XX"
+    } else if rest.iter().all(|c| c.is_lowercase()) {
+        "Xx"
+    } else {
+        "XxX"
+    }
+}
+
+/// Title case of an all-capitals word ("HOUSTON" -> "Houston"), else the word.
+fn natural_case(w: &str) -> Cow<'_, str> {
+    if w.chars().any(char::is_lowercase) {
+        return Cow::Borrowed(w);
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphabetic();
+    }
+    Cow::Owned(out)
+}
+
+/// The features of the candidate made of tokens `first..=last`; `place` is the lexicon
+/// subtype (or type) of a place candidate.
+fn features(
+    analyzer: &Analyzer,
+    doc: &Doc<'_>,
+    first: usize,
+    last: usize,
+    place: Option<&str>,
+    out: &mut Vec<String>,
+) {
+    out.clear();
+    let words = &analyzer.words();
+    let n = last + 1 - first;
+    let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
+    let init = doc.sentence_initial(first);
+    out.push(format!("n={}", n.min(4)));
+    let mut sh = String::new();
+    for i in first..=last {
+        let w = doc.word(i);
+        out.push(format!("w={}", w.to_lowercase()));
+        if !sh.is_empty() {
+            sh.push(' ');
+        }
+        sh.push_str(if caps { "C" } else { shape(w) });
+    }
+    out.push(format!("sh={sh}"));
+    let fw = doc.word(first);
+    let lw = doc.word(last);
+    out.push(format!("f={}", fw.to_lowercase()));
+    out.push(format!("l={}", lw.to_lowercase()));
+    let lw_lower = lw.to_lowercase();
+    let suffix: String = {
+        let chars: Vec<char> = lw_lower.chars().collect();
+        chars[chars.len().saturating_sub(3)..].iter().collect()
+    };
+    out.push(format!("s3={suffix}"));
+    let ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
+        Some(i) if i < doc.tokens.len() => format!("{tag}={}", doc.word(i).to_lowercase()),
+        _ => format!("{tag}={edge}"),
+    };
+    let prev = if init { None } else { first.checked_sub(1) };
+    out.push(ctx(prev, "p", "<s>"));
+    out.push(ctx(prev.and_then(|p| p.checked_sub(1)), "p2", "<s>"));
+    out.push(ctx(Some(last + 1), "nx", "</s>"));
+    out.push(ctx(Some(last + 2), "nx2", "</s>"));
+    if caps {
+        out.push("caps".into());
+        out.push(format!("caps&n={}", n.min(4)));
+    }
+    if init {
+        out.push("init".into());
+        out.push(format!("init&n={}", n.min(4)));
+    }
+    if words.first_names.contains(natural_case(fw).as_ref()) {
+        out.push("fn".into());
+    }
+    if words.surnames.contains(natural_case(lw).as_ref()) {
+        out.push("sn".into());
+    }
+    if n > 1 && words.first_names.contains(natural_case(fw).as_ref()) {
+        out.push("fn&multi".into());
+    }
+    if doc.lower.contains(fw.to_lowercase().as_str()) {
+        out.push("low".into());
+    }
+    if let Some(t) = doc.tokens.get(last + 1) {
+        match t.kind {
+            TokenKind::Number => out.push("nx_num".into()),
+            TokenKind::Possessive => out.push("nx_pos".into()),
+            _ => {}
+        }
+    }
+    if first > 0 && doc.tokens[first - 1].kind == TokenKind::Number {
+        out.push("p_num".into());
+    }
+    if digits >= 2 {
+        out.push("numline".into());
+    }
+    out.push(format!("dh={}", doc.head));
+    match place {
+        Some(p) => {
+            out.push("place".into());
+            out.push(format!("place={p}"));
+            out.push(format!("dh&place={}", doc.head));
+            if caps {
+                out.push("caps&place".into());
+            }
+            if digits >= 2 {
+                out.push("numline&place".into());
+            }
+        }
+        None => {
+            if init && n == 1 {
+                out.push(format!("init1={}", fw.to_lowercase()));
+            }
+        }
+    }
+}
+
+/// A candidate: tokens `first..=last`, and the index of the lexicon place entity it
+/// is (for place candidates).
+struct Candidate {
+    first: usize,
+    last: usize,
+    place: Option<usize>,
+}
+
+/// True for a capitalized word token that can be part of a name.
+fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
+    let t = doc.tokens[i];
+    let w = t.text(doc.text);
+    t.kind == TokenKind::Word
+        && is_capitalized(w)
+        && !crate::entities::NOT_NAME.contains(&w)
+        && !crate::entities::HONORIFICS.contains(&w)
+        && w != "I"
+}
+
+/// True when tokens `a` and `b` are separated by one space (or nothing).
+fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    gap.is_empty() || gap == " " || gap == "\u{A0}"
+}
+
+/// The open candidates of a document given the entities found so far (sorted or not).
+fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
+    let tokens = doc.tokens;
+    // Token -> covered by an entity?
+    let mut covered = vec![false; tokens.len()];
+    let mut out = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        let lo = tokens.partition_point(|t| t.span.end <= e.span.start);
+        let hi = tokens.partition_point(|t| t.span.start < e.span.end);
+        for c in covered.iter_mut().take(hi).skip(lo) {
+            *c = true;
+        }
+        let is_place = matches!(e.entity_type, EntityType::Location | EntityType::Country)
+            && e.found_by == FoundBy::Lexicon;
+        // Long place names ("Saint Vincent and the Grenadines") are not retyped.
+        if is_place && lo < hi && hi - lo <= 2 {
+            out.push(Candidate {
+                first: lo,
+                last: hi - 1,
+                place: Some(k),
+            });
+        }
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered[i] || !cap_word(doc, i) {
+            i += 1;
+            continue;
+        }
+        let (caps, _) = doc.line_at(tokens[i].span.start);
+        let mut last = i;
+        let mut j = i + 1;
+        while !caps && j < tokens.len() && j - i < MAX_WORDS + 1 {
+            if covered[j] || !adjacent(doc.text, &tokens[j - 1], &tokens[j]) {
+                break;
+            }
+            if cap_word(doc, j) {
+                last = j;
+                j += 1;
+            } else if PARTICLES.contains(&doc.word(j))
+                && j + 1 < tokens.len()
+                && !covered[j + 1]
+                && cap_word(doc, j + 1)
+                && adjacent(doc.text, &tokens[j], &tokens[j + 1])
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A title alone ("President", "General") is not a name, nor an organization
+        // head word alone ("the Ministry").
+        let word = natural_case(doc.word(i));
+        let title_alone = last == i
+            && (analyzer.words().roles.get(word.as_ref()) == Some(&RoleKind::Title)
+                || crate::entities::ORG_HEADS.contains(&word.as_ref()));
+        if last + 1 - i <= MAX_WORDS && !title_alone {
+            out.push(Candidate {
+                first: i,
+                last,
+                place: None,
+            });
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// The lexicon subtype (or type) name of a place entity.
+fn place_name<'e>(e: &'e Entity<'_>) -> &'e str {
+    if e.subtype.is_empty() {
+        e.entity_type.as_str()
+    } else {
+        e.subtype
+    }
+}
+
+/// Runs the model over the open candidates: retypes or drops lexicon places it reads
+/// otherwise (a team named after its city), and adds the unresolved names it is sure
+/// of.
+pub(crate) fn classify<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[Span],
+    entities: &mut Vec<Entity<'a>>,
+) {
+    let model = bundled();
+    if model.is_empty() {
+        return;
+    }
+    let doc = Doc::new(text, tokens, sentences);
+    let cands = candidates(analyzer, &doc, entities);
+    // Surnames of the people found so far, so a one-word person links to them.
+    let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
+    for (k, e) in entities.iter().enumerate() {
+        if e.entity_type == EntityType::Person {
+            if let Some(last) = e.canonical.rsplit(' ').next() {
+                if last != e.canonical.as_ref() {
+                    surnames.entry(last.to_string()).or_insert(k);
+                }
+            }
+        }
+    }
+    let mut feats = Vec::new();
+    let mut drop = vec![false; entities.len()];
+    let mut add = Vec::new();
+    for c in cands {
+        let place = c.place.map(|k| place_name(&entities[k]).to_string());
+        features(
+            analyzer,
+            &doc,
+            c.first,
+            c.last,
+            place.as_deref(),
+            &mut feats,
+        );
+        let p = model.probabilities(&feats);
+        let (best, &pb) = p
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .unwrap_or((NONE, &0.0));
+        match c.place {
+            Some(k) => {
+                if best == LOC || pb < RETYPE_MIN {
+                    continue;
+                }
+                let e = &mut entities[k];
+                match best {
+                    PER | ORG => {
+                        let ty = if best == PER {
+                            EntityType::Person
+                        } else {
+                            EntityType::Organization
+                        };
+                        let name = e.span.slice(text);
+                        e.entity_type = ty;
+                        e.subtype = "";
+                        e.canonical = Cow::Borrowed(name);
+                        e.id = Cow::Owned(format!("doc:{}:{}", ty.as_str(), resolve::slug(name)));
+                        e.entry = None;
+                        e.found_by = FoundBy::Model;
+                        e.confidence = pb;
+                    }
+                    _ => drop[k] = true,
+                }
+            }
+            None => {
+                if !matches!(best, PER | ORG | LOC) || pb < NEW_MIN {
+                    continue;
+                }
+                let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
+                let ty = match best {
+                    PER => EntityType::Person,
+                    ORG => EntityType::Organization,
+                    _ => EntityType::Location,
+                };
+                let name = span.slice(text);
+                if ty == EntityType::Person && c.first == c.last {
+                    if let Some(&k) = surnames.get(natural_case(name).as_ref()) {
+                        let mut linked = entities[k].linked_at(
+                            span,
+                            FoundBy::Model,
+                            possessive_at(text, span.end).is_some(),
+                        );
+                        linked.confidence = pb;
+                        add.push(linked);
+                        continue;
+                    }
+                }
+                add.push(Entity {
+                    span,
+                    entity_type: ty,
+                    subtype: "",
+                    canonical: Cow::Borrowed(name),
+                    id: Cow::Owned(format!("doc:{}:{}", ty.as_str(), resolve::slug(name))),
+                    country: None,
+                    found_by: FoundBy::Model,
+                    confidence: pb,
+                    possessive: possessive_at(text, span.end).is_some(),
+                    entry: None,
+                    sentence: 0,
+                    sentiment: Sentiment::default(),
+                    roles: Vec::new(),
+                });
+            }
+        }
+    }
+    let mut k = 0;
+    entities.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    entities.extend(add);
+}
+
+/// The candidates and features of a text as the model sees them, for training:
+/// `(char_start, char_end, is_place, features)` per candidate, after the rule-based
+/// entity steps and before the model (see `scripts/train_mentions.py`).
+#[doc(hidden)]
+pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
+    let tokens = crate::tokenize::tokenize(text);
+    let sentences = crate::sentences::split_sentences(text);
+    let matches = analyzer.gazetteer().find(text);
+    let entities =
+        crate::entities::find_entities_rules(analyzer, text, &tokens, &sentences, &matches, None);
+    let doc = Doc::new(text, &tokens, &sentences);
+    let mut out = Vec::new();
+    for c in candidates(analyzer, &doc, &entities) {
+        let place = c.place.map(|k| place_name(&entities[k]).to_string());
+        let mut feats = Vec::new();
+        features(
+            analyzer,
+            &doc,
+            c.first,
+            c.last,
+            place.as_deref(),
+            &mut feats,
+        );
+        let start = tokens[c.first].span.start;
+        let end = tokens[c.last].span.end;
+        let cs = text[..start].chars().count();
+        let ce = cs + text[start..end].chars().count();
+        out.push((cs, ce, c.place.is_some(), feats));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_weights_and_skips_bad_lines() {
+        let m = MentionModel::parse("# c\n<bias>\t1\t0\t0\t0\t0\nw=x\t0\t2\t0\t0\t0\nbad\t1\n");
+        assert_eq!(m.len(), 1);
+        let p = m.probabilities(&["w=x".to_string()]);
+        assert!(p[PER] > p[NONE]);
+        let p = m.probabilities(&[]);
+        assert!(p[NONE] > p[PER]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Houston"), "Xx");
+        assert_eq!(shape("NATO"), "XX");
+        assert_eq!(shape("McDonald"), "XxX");
+        assert_eq!(shape("J."), "X.");
+        assert_eq!(natural_case("HOUSTON"), "Houston");
+        assert_eq!(natural_case("Houston"), "Houston");
+    }
+}
