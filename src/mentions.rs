@@ -104,28 +104,20 @@ impl MentionModel {
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
+}
 
-    /// Class probabilities for a feature set.
-    fn probabilities(&self, features: &[String]) -> [f32; 5] {
-        let mut z = self.bias;
-        for f in features {
-            if let Some(w) = self.weights.get(f.as_str()) {
-                for (a, b) in z.iter_mut().zip(w) {
-                    *a += b;
-                }
-            }
-        }
-        let max = z.iter().copied().fold(f32::MIN, f32::max);
-        let mut sum = 0.0;
-        for a in &mut z {
-            *a = (*a - max).exp();
-            sum += *a;
-        }
-        for a in &mut z {
-            *a /= sum;
-        }
-        z
+/// Class probabilities from summed scores.
+fn softmax(mut z: [f32; 5]) -> [f32; 5] {
+    let max = z.iter().copied().fold(f32::MIN, f32::max);
+    let mut sum = 0.0;
+    for a in &mut z {
+        *a = (*a - max).exp();
+        sum += *a;
     }
+    for a in &mut z {
+        *a /= sum;
+    }
+    z
 }
 
 /// The bundled model.
@@ -268,6 +260,79 @@ fn natural_case(w: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where the features of a candidate go: collected as strings (for training, see
+/// [`mention_features`]) or scored on the fly against the model (no string per
+/// feature: the classifier runs on every open candidate of every document).
+trait FeatureSink {
+    /// Adds the feature made of `parts`, concatenated.
+    fn add(&mut self, parts: &[&str]);
+    /// Adds `prefix` followed by `word` in lower case.
+    fn add_lower(&mut self, prefix: &str, word: &str);
+}
+
+/// Appends `word` in lower case, exactly as `str::to_lowercase` writes it.
+fn push_lower(buf: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = buf.len();
+        buf.push_str(word);
+        buf[from..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+}
+
+/// Feature strings, for training.
+struct Collect<'v>(&'v mut Vec<String>);
+
+impl FeatureSink for Collect<'_> {
+    fn add(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+
+    fn add_lower(&mut self, prefix: &str, word: &str) {
+        let mut s = String::from(prefix);
+        push_lower(&mut s, word);
+        self.0.push(s);
+    }
+}
+
+/// Class scores summed as features arrive.
+struct Score<'m> {
+    model: &'m MentionModel,
+    z: [f32; 5],
+    buf: String,
+}
+
+impl Score<'_> {
+    fn look_up(&mut self) {
+        if let Some(w) = self.model.weights.get(self.buf.as_str()) {
+            for (a, b) in self.z.iter_mut().zip(w) {
+                *a += b;
+            }
+        }
+    }
+}
+
+impl FeatureSink for Score<'_> {
+    fn add(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        self.look_up();
+    }
+
+    fn add_lower(&mut self, prefix: &str, word: &str) {
+        self.buf.clear();
+        self.buf.push_str(prefix);
+        push_lower(&mut self.buf, word);
+        self.look_up();
+    }
+}
+
+/// `n.min(4)` as text, for the length features.
+const SMALL: [&str; 5] = ["0", "1", "2", "3", "4"];
+
 /// The features of the candidate made of tokens `first..=last`; `place` is the lexicon
 /// subtype (or type) of a place candidate.
 fn features(
@@ -276,92 +341,93 @@ fn features(
     first: usize,
     last: usize,
     place: Option<&str>,
-    out: &mut Vec<String>,
+    out: &mut impl FeatureSink,
 ) {
-    out.clear();
     let words = &analyzer.words();
     let n = last + 1 - first;
+    let n4 = SMALL[n.min(4)];
     let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
     let init = doc.sentence_initial(first);
-    out.push(format!("n={}", n.min(4)));
+    out.add(&["n=", n4]);
     let mut sh = String::new();
     for i in first..=last {
         let w = doc.word(i);
-        out.push(format!("w={}", w.to_lowercase()));
+        out.add_lower("w=", w);
         if !sh.is_empty() {
             sh.push(' ');
         }
         sh.push_str(if caps { "C" } else { shape(w) });
     }
-    out.push(format!("sh={sh}"));
+    out.add(&["sh=", &sh]);
     let fw = doc.word(first);
     let lw = doc.word(last);
-    out.push(format!("f={}", fw.to_lowercase()));
-    out.push(format!("l={}", lw.to_lowercase()));
-    let lw_lower = lw.to_lowercase();
-    let suffix: String = {
-        let chars: Vec<char> = lw_lower.chars().collect();
-        chars[chars.len().saturating_sub(3)..].iter().collect()
-    };
-    out.push(format!("s3={suffix}"));
-    let ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
-        Some(i) if i < doc.tokens.len() => format!("{tag}={}", doc.word(i).to_lowercase()),
-        _ => format!("{tag}={edge}"),
+    out.add_lower("f=", fw);
+    out.add_lower("l=", lw);
+    let mut lw_lower = String::new();
+    push_lower(&mut lw_lower, lw);
+    let cut = lw_lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    out.add(&["s3=", &lw_lower[cut..]]);
+    let mut ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
+        Some(i) if i < doc.tokens.len() => out.add_lower(tag, doc.word(i)),
+        _ => out.add(&[tag, edge]),
     };
     let prev = if init { None } else { first.checked_sub(1) };
-    out.push(ctx(prev, "p", "<s>"));
-    out.push(ctx(prev.and_then(|p| p.checked_sub(1)), "p2", "<s>"));
-    out.push(ctx(Some(last + 1), "nx", "</s>"));
-    out.push(ctx(Some(last + 2), "nx2", "</s>"));
+    ctx(prev, "p=", "<s>");
+    ctx(prev.and_then(|p| p.checked_sub(1)), "p2=", "<s>");
+    ctx(Some(last + 1), "nx=", "</s>");
+    ctx(Some(last + 2), "nx2=", "</s>");
     if caps {
-        out.push("caps".into());
-        out.push(format!("caps&n={}", n.min(4)));
+        out.add(&["caps"]);
+        out.add(&["caps&n=", n4]);
     }
     if init {
-        out.push("init".into());
-        out.push(format!("init&n={}", n.min(4)));
+        out.add(&["init"]);
+        out.add(&["init&n=", n4]);
     }
-    if words.first_names.contains(natural_case(fw).as_ref()) {
-        out.push("fn".into());
+    let fw_first_name = words.first_names.contains(natural_case(fw).as_ref());
+    if fw_first_name {
+        out.add(&["fn"]);
     }
     if words.surnames.contains(natural_case(lw).as_ref()) {
-        out.push("sn".into());
+        out.add(&["sn"]);
     }
-    if n > 1 && words.first_names.contains(natural_case(fw).as_ref()) {
-        out.push("fn&multi".into());
+    if n > 1 && fw_first_name {
+        out.add(&["fn&multi"]);
     }
-    if doc.lower.contains(fw.to_lowercase().as_str()) {
-        out.push("low".into());
+    let mut fw_lower = String::new();
+    push_lower(&mut fw_lower, fw);
+    if doc.lower.contains(fw_lower.as_str()) {
+        out.add(&["low"]);
     }
     if let Some(t) = doc.tokens.get(last + 1) {
         match t.kind {
-            TokenKind::Number => out.push("nx_num".into()),
-            TokenKind::Possessive => out.push("nx_pos".into()),
+            TokenKind::Number => out.add(&["nx_num"]),
+            TokenKind::Possessive => out.add(&["nx_pos"]),
             _ => {}
         }
     }
     if first > 0 && doc.tokens[first - 1].kind == TokenKind::Number {
-        out.push("p_num".into());
+        out.add(&["p_num"]);
     }
     if digits >= 2 {
-        out.push("numline".into());
+        out.add(&["numline"]);
     }
-    out.push(format!("dh={}", doc.head));
+    out.add(&["dh=", &doc.head]);
     match place {
         Some(p) => {
-            out.push("place".into());
-            out.push(format!("place={p}"));
-            out.push(format!("dh&place={}", doc.head));
+            out.add(&["place"]);
+            out.add(&["place=", p]);
+            out.add(&["dh&place=", &doc.head]);
             if caps {
-                out.push("caps&place".into());
+                out.add(&["caps&place"]);
             }
             if digits >= 2 {
-                out.push("numline&place".into());
+                out.add(&["numline&place"]);
             }
         }
         None => {
             if init && n == 1 {
-                out.push(format!("init1={}", fw.to_lowercase()));
+                out.add(&["init1=", &fw_lower]);
             }
         }
     }
@@ -496,20 +562,25 @@ pub(crate) fn classify<'a>(
             }
         }
     }
-    let mut feats = Vec::new();
+    let mut score = Score {
+        model,
+        z: model.bias,
+        buf: String::new(),
+    };
     let mut drop = vec![false; entities.len()];
     let mut add = Vec::new();
     for c in cands {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());
+        score.z = model.bias;
         features(
             analyzer,
             &doc,
             c.first,
             c.last,
             place.as_deref(),
-            &mut feats,
+            &mut score,
         );
-        let p = model.probabilities(&feats);
+        let p = softmax(score.z);
         let (best, &pb) = p
             .iter()
             .enumerate()
@@ -610,7 +681,7 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
             c.first,
             c.last,
             place.as_deref(),
-            &mut feats,
+            &mut Collect(&mut feats),
         );
         let start = tokens[c.first].span.start;
         let end = tokens[c.last].span.end;
