@@ -106,6 +106,21 @@ impl MentionModel {
     }
 }
 
+impl MentionModel {
+    /// Class probabilities ([`CLASSES`] order) for a set of feature strings.
+    pub fn probabilities(&self, features: &[String]) -> [f32; 5] {
+        let mut z = self.bias;
+        for f in features {
+            if let Some(w) = self.weights.get(f.as_str()) {
+                for (a, b) in z.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        softmax(z)
+    }
+}
+
 /// Class probabilities from summed scores.
 fn softmax(mut z: [f32; 5]) -> [f32; 5] {
     let max = z.iter().copied().fold(f32::MIN, f32::max);
