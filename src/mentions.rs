@@ -156,12 +156,19 @@ struct Doc<'t> {
 
 impl<'t> Doc<'t> {
     fn new(text: &'t str, tokens: &'t [Token], sentences: &'t [Span]) -> Doc<'t> {
-        let lower = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .collect();
+        // Sized up front: growing the set from empty cost about as much as filling it.
+        let mut lower: FxHashSet<&str> = FxHashSet::default();
+        lower.reserve(tokens.len() / 2);
+        lower.extend(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(text))
+                .filter(|w| match w.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => w.chars().next().is_some_and(char::is_lowercase),
+                }),
+        );
         let head = tokens
             .iter()
             .find(|t| t.kind == TokenKind::Word)
@@ -172,12 +179,27 @@ impl<'t> Doc<'t> {
         while start <= text.len() {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            let line = &text[start..end];
-            let digits = line
-                .split(' ')
-                .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
-                .count();
-            lines.push((start, is_caps_line(line), digits));
+            // One pass: capitals (as `is_caps_line`) and space-separated chunks with a
+            // digit.
+            let (mut upper, mut lower_case, mut ascii) = (0usize, false, true);
+            let (mut digits, mut chunk_digit) = (0usize, false);
+            for &b in &text.as_bytes()[start..end] {
+                match b {
+                    b' ' => {
+                        digits += usize::from(chunk_digit);
+                        chunk_digit = false;
+                    }
+                    b'0'..=b'9' => chunk_digit = true,
+                    b'A'..=b'Z' => upper += 1,
+                    b'a'..=b'z' => lower_case = true,
+                    0x80.. => ascii = false,
+                    _ => {}
+                }
+            }
+            digits += usize::from(chunk_digit);
+            let caps = ascii && upper >= 4 && !lower_case;
+            debug_assert_eq!(caps, is_caps_line(&text[start..end]));
+            lines.push((start, caps, digits));
             start = end + 1;
         }
         Doc {
