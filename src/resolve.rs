@@ -197,7 +197,16 @@ pub(crate) fn surnames<'a>(
             .is_some_and(|x| x.kind == TokenKind::Possessive);
         if let Some(e) = people.link(w, t.span, possessive) {
             found.push(e);
-        } else if surnames.contains(w) && starts.binary_search(&t.span.start).is_err() {
+        } else if surnames.contains(w)
+            && (starts.binary_search(&t.span.start).is_err()
+                || tokens.get(i + 1).is_some_and(|n| {
+                    // At a sentence start only before what a subject takes: "Pence said",
+                    // "Comey, who ...", "Haley's speech" ("Young people" stays no name).
+                    n.kind == TokenKind::Possessive
+                        || n.text(text) == ","
+                        || SUBJECT_VERBS.contains(&n.text(text))
+                }))
+        {
             // A known surname mid-sentence is a person even when nobody was
             // introduced; it stays unresolved (a document-local id).
             let mut e = document_person(text, t.span, possessive);
@@ -207,6 +216,33 @@ pub(crate) fn surnames<'a>(
     }
     entities.extend(found);
 }
+
+/// Verbs after which a sentence-initial known surname is taken as a person's.
+const SUBJECT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "has",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "did",
+    "does",
+    "could",
+    "can",
+    "announced",
+    "argued",
+    "claimed",
+    "called",
+    "denied",
+    "insisted",
+    "testified",
+    "tweeted",
+];
 
 /// Connector words allowed inside a long form.
 const CONNECTORS: &[&str] = &[
@@ -355,6 +391,24 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_surname_opening_a_sentence() {
+        let a = crate::Analyzer::new();
+        assert!(a.words().surnames.contains("Aasland"));
+        for (text, want) in [
+            ("Aasland said the plan works.", true),
+            ("Aasland, a diplomat, left.", true),
+            ("Aasland Street is closed.", false),
+            ("Aasland plans were drawn up.", false),
+        ] {
+            let found =
+                a.analyze(text).entities.iter().any(|e| {
+                    e.span.slice(text) == "Aasland" && e.entity_type == EntityType::Person
+                });
+            assert_eq!(found, want, "{text}");
+        }
+    }
 
     #[test]
     fn surnames() {
