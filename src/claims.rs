@@ -439,6 +439,8 @@ fn find_attributions(
     // The detector's word id of each token, filled on first use (a token is seen as
     // the candidate and as up to four neighbours).
     let mut word_ids = vec![UNSEEN; toks.len()];
+    // Every token in lower case, once (the loop, its rules and the detector all ask).
+    let low: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower(t.text(text))).collect();
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
@@ -446,7 +448,7 @@ fn find_attributions(
             k += 1;
             continue;
         }
-        let w = lower(t.text(text));
+        let w = &low[k];
         if w == "that" {
             that_before = true;
         }
@@ -493,8 +495,8 @@ fn find_attributions(
             Some((last, class)) => (last, Some(class)),
             None => (k, None),
         };
-        let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
-        let next = toks.get(last + 1).map(|t| lower(t.text(text)));
+        let prev = k.checked_sub(1).map(|p| low[p].as_ref());
+        let next = low.get(last + 1).map(|n| n.as_ref());
         // A gerund after a preposition reports ("began by saying"), and so do an
         // infinitive ("declined to say", taking the main clause's subject) and a passive
         // with its agent ("was first reported by MSNBC").
@@ -507,7 +509,7 @@ fn find_attributions(
         let is_aux = |j: usize| {
             toks[j].kind == TokenKind::Word
                 && matches!(
-                    lower(toks[j].text(text)).as_ref(),
+                    low[j].as_ref(),
                     "was" | "were" | "is" | "are" | "been" | "be"
                 )
         };
@@ -540,7 +542,7 @@ fn find_attributions(
             && toks[k - 1].kind == TokenKind::Word
             && !is_capitalized(toks[k - 1].text(text));
         let before_cue = toks.get(last + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word && words.cue_heads.contains(lower(n.text(text)).as_ref())
+            n.kind == TokenKind::Word && words.cue_heads.contains(low[last + 1].as_ref())
         });
         let not_verb = prev
             .as_deref()
@@ -568,6 +570,7 @@ fn find_attributions(
             model,
             &mut feature,
             &mut word_ids,
+            &low,
         );
         cue_before |= best.is_some();
         if p < model.threshold {
@@ -876,9 +879,17 @@ fn cue_probability(
     model: &crate::lexicon::CueModel,
     buf: &mut String,
     word_ids: &mut [u32],
+    low: &[std::borrow::Cow<str>],
 ) -> f32 {
     use crate::lexicon::CueFeature as F;
-    let tok = |j: usize| model_token(text, &toks[j]);
+    // The model's view of token j (words from the lower-case cache).
+    let tok = |j: usize| -> std::borrow::Cow<str> {
+        if toks[j].kind == TokenKind::Word {
+            std::borrow::Cow::Borrowed(low[j].as_ref())
+        } else {
+            model_token(text, &toks[j])
+        }
+    };
     let w = tok(k);
     let w = w.as_ref();
     let p1 = if k == 0 { "<s>".into() } else { tok(k - 1) };
