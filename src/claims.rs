@@ -501,11 +501,8 @@ fn find_attributions(
         // infinitive ("declined to say", taking the main clause's subject) and a passive
         // with its agent ("was first reported by MSNBC").
         let participle = w.ends_with("ing");
-        let gerund = (participle
-            && prev
-                .as_deref()
-                .is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
-            || prev.as_deref() == Some("to");
+        let gerund = (participle && prev.is_some_and(|p| p != "to" && PREPOSITIONS.contains(&p)))
+            || prev == Some("to");
         let is_aux = |j: usize| {
             toks[j].kind == TokenKind::Word
                 && matches!(
@@ -514,17 +511,17 @@ fn find_attributions(
                 )
         };
         // The auxiliary may stand one adverb away ("was first reported by").
-        let passive = next.as_deref() == Some("by")
+        let passive = next == Some("by")
             && k > 0
             && (is_aux(k - 1)
                 || (k > 1
                     && is_aux(k - 2)
                     && toks[k - 1].kind == TokenKind::Word
                     && (toks[k - 1].text(text).ends_with("ly")
-                        || matches!(prev.as_deref(), Some("first" | "also" | "later")))));
+                        || matches!(prev, Some("first" | "also" | "later")))));
         let reduced = w.ends_with("ed")
-            && (k == 0 || prev.as_deref() == Some("when"))
-            && next.as_deref().is_some_and(|n| {
+            && (k == 0 || prev == Some("when"))
+            && next.is_some_and(|n| {
                 matches!(
                     n,
                     "if" | "whether" | "about" | "what" | "who" | "how" | "why" | "by"
@@ -545,12 +542,11 @@ fn find_attributions(
             n.kind == TokenKind::Word && words.cue_heads.contains(low[last + 1].as_ref())
         });
         let not_verb = prev
-            .as_deref()
             .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund))
             || prev_possessive
             || capitalized_inside
             || before_cue
-            || next.as_deref().is_some_and(|n| {
+            || next.is_some_and(|n| {
                 (n == "by" && !passive) || (n == "of" && class != Some(CueClass::Speech))
             });
         // The rules first: they are cheaper than the detector, which only sees
