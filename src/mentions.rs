@@ -106,6 +106,7 @@ impl MentionModel {
     }
 
     /// Class probabilities for a feature set.
+    #[cfg(test)]
     fn probabilities(&self, features: &[String]) -> [f32; 5] {
         let mut z = self.bias;
         for f in features {
@@ -115,16 +116,7 @@ impl MentionModel {
                 }
             }
         }
-        let max = z.iter().copied().fold(f32::MIN, f32::max);
-        let mut sum = 0.0;
-        for a in &mut z {
-            *a = (*a - max).exp();
-            sum += *a;
-        }
-        for a in &mut z {
-            *a /= sum;
-        }
-        z
+        softmax(z)
     }
 }
 
@@ -268,6 +260,82 @@ fn natural_case(w: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Where [`features`] puts each feature: scored at once against the model, or
+/// collected (for training), through one reused buffer.
+struct Sink<'m> {
+    buf: String,
+    model: Option<&'m MentionModel>,
+    z: [f32; 5],
+    collected: Vec<String>,
+}
+
+impl<'m> Sink<'m> {
+    fn scoring(model: &'m MentionModel) -> Sink<'m> {
+        Sink {
+            buf: String::new(),
+            model: Some(model),
+            z: model.bias,
+            collected: Vec::new(),
+        }
+    }
+
+    fn collecting() -> Sink<'static> {
+        Sink {
+            buf: String::new(),
+            model: None,
+            z: [0.0; 5],
+            collected: Vec::new(),
+        }
+    }
+
+    /// Starts a new candidate.
+    fn reset(&mut self) {
+        self.z = self.model.map_or([0.0; 5], |m| m.bias);
+        self.collected.clear();
+    }
+
+    fn add(&mut self, args: std::fmt::Arguments<'_>) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        let f = std::mem::take(&mut self.buf);
+        self.add_str(&f);
+        self.buf = f;
+    }
+
+    fn add_str(&mut self, f: &str) {
+        match self.model {
+            Some(m) => {
+                if let Some(w) = m.weights.get(f) {
+                    for (a, b) in self.z.iter_mut().zip(w) {
+                        *a += b;
+                    }
+                }
+            }
+            None => self.collected.push(f.to_string()),
+        }
+    }
+
+    /// Class probabilities of the candidate scored so far.
+    fn probabilities(&self) -> [f32; 5] {
+        softmax(self.z)
+    }
+}
+
+/// Softmax of scores.
+fn softmax(mut z: [f32; 5]) -> [f32; 5] {
+    let max = z.iter().copied().fold(f32::MIN, f32::max);
+    let mut sum = 0.0;
+    for a in &mut z {
+        *a = (*a - max).exp();
+        sum += *a;
+    }
+    for a in &mut z {
+        *a /= sum;
+    }
+    z
+}
+
 /// The features of the candidate made of tokens `first..=last`; `place` is the lexicon
 /// subtype (or type) of a place candidate.
 fn features(
@@ -276,92 +344,94 @@ fn features(
     first: usize,
     last: usize,
     place: Option<&str>,
-    out: &mut Vec<String>,
+    out: &mut Sink<'_>,
 ) {
-    out.clear();
+    out.reset();
     let words = &analyzer.words();
     let n = last + 1 - first;
     let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
     let init = doc.sentence_initial(first);
-    out.push(format!("n={}", n.min(4)));
+    out.add(format_args!("n={}", n.min(4)));
     let mut sh = String::new();
     for i in first..=last {
         let w = doc.word(i);
-        out.push(format!("w={}", w.to_lowercase()));
+        out.add(format_args!("w={}", w.to_lowercase()));
         if !sh.is_empty() {
             sh.push(' ');
         }
         sh.push_str(if caps { "C" } else { shape(w) });
     }
-    out.push(format!("sh={sh}"));
+    out.add(format_args!("sh={sh}"));
     let fw = doc.word(first);
     let lw = doc.word(last);
-    out.push(format!("f={}", fw.to_lowercase()));
-    out.push(format!("l={}", lw.to_lowercase()));
+    out.add(format_args!("f={}", fw.to_lowercase()));
+    out.add(format_args!("l={}", lw.to_lowercase()));
     let lw_lower = lw.to_lowercase();
     let suffix: String = {
         let chars: Vec<char> = lw_lower.chars().collect();
         chars[chars.len().saturating_sub(3)..].iter().collect()
     };
-    out.push(format!("s3={suffix}"));
-    let ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
-        Some(i) if i < doc.tokens.len() => format!("{tag}={}", doc.word(i).to_lowercase()),
-        _ => format!("{tag}={edge}"),
+    out.add(format_args!("s3={suffix}"));
+    let ctx = |out: &mut Sink<'_>, i: Option<usize>, tag: &str, edge: &str| match i {
+        Some(i) if i < doc.tokens.len() => {
+            out.add(format_args!("{tag}={}", doc.word(i).to_lowercase()))
+        }
+        _ => out.add(format_args!("{tag}={edge}")),
     };
     let prev = if init { None } else { first.checked_sub(1) };
-    out.push(ctx(prev, "p", "<s>"));
-    out.push(ctx(prev.and_then(|p| p.checked_sub(1)), "p2", "<s>"));
-    out.push(ctx(Some(last + 1), "nx", "</s>"));
-    out.push(ctx(Some(last + 2), "nx2", "</s>"));
+    ctx(out, prev, "p", "<s>");
+    ctx(out, prev.and_then(|p| p.checked_sub(1)), "p2", "<s>");
+    ctx(out, Some(last + 1), "nx", "</s>");
+    ctx(out, Some(last + 2), "nx2", "</s>");
     if caps {
-        out.push("caps".into());
-        out.push(format!("caps&n={}", n.min(4)));
+        out.add_str("caps");
+        out.add(format_args!("caps&n={}", n.min(4)));
     }
     if init {
-        out.push("init".into());
-        out.push(format!("init&n={}", n.min(4)));
+        out.add_str("init");
+        out.add(format_args!("init&n={}", n.min(4)));
     }
     if words.first_names.contains(natural_case(fw).as_ref()) {
-        out.push("fn".into());
+        out.add_str("fn");
     }
     if words.surnames.contains(natural_case(lw).as_ref()) {
-        out.push("sn".into());
+        out.add_str("sn");
     }
     if n > 1 && words.first_names.contains(natural_case(fw).as_ref()) {
-        out.push("fn&multi".into());
+        out.add_str("fn&multi");
     }
     if doc.lower.contains(fw.to_lowercase().as_str()) {
-        out.push("low".into());
+        out.add_str("low");
     }
     if let Some(t) = doc.tokens.get(last + 1) {
         match t.kind {
-            TokenKind::Number => out.push("nx_num".into()),
-            TokenKind::Possessive => out.push("nx_pos".into()),
+            TokenKind::Number => out.add_str("nx_num"),
+            TokenKind::Possessive => out.add_str("nx_pos"),
             _ => {}
         }
     }
     if first > 0 && doc.tokens[first - 1].kind == TokenKind::Number {
-        out.push("p_num".into());
+        out.add_str("p_num");
     }
     if digits >= 2 {
-        out.push("numline".into());
+        out.add_str("numline");
     }
-    out.push(format!("dh={}", doc.head));
+    out.add(format_args!("dh={}", doc.head));
     match place {
         Some(p) => {
-            out.push("place".into());
-            out.push(format!("place={p}"));
-            out.push(format!("dh&place={}", doc.head));
+            out.add_str("place");
+            out.add(format_args!("place={p}"));
+            out.add(format_args!("dh&place={}", doc.head));
             if caps {
-                out.push("caps&place".into());
+                out.add_str("caps&place");
             }
             if digits >= 2 {
-                out.push("numline&place".into());
+                out.add_str("numline&place");
             }
         }
         None => {
             if init && n == 1 {
-                out.push(format!("init1={}", fw.to_lowercase()));
+                out.add(format_args!("init1={}", fw.to_lowercase()));
             }
         }
     }
@@ -511,7 +581,7 @@ pub(crate) fn classify<'a>(
             }
         }
     }
-    let mut feats = Vec::new();
+    let mut feats = Sink::scoring(model);
     let mut drop = vec![false; entities.len()];
     let mut add = Vec::new();
     for c in cands {
@@ -524,7 +594,7 @@ pub(crate) fn classify<'a>(
             place.as_deref(),
             &mut feats,
         );
-        let p = model.probabilities(&feats);
+        let p = feats.probabilities();
         let (best, &pb) = p
             .iter()
             .enumerate()
@@ -628,7 +698,7 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let mut out = Vec::new();
     for c in candidates(analyzer, &doc, &entities) {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());
-        let mut feats = Vec::new();
+        let mut feats = Sink::collecting();
         features(
             analyzer,
             &doc,
@@ -641,7 +711,7 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
         let end = tokens[c.last].span.end;
         let cs = text[..start].chars().count();
         let ce = cs + text[start..end].chars().count();
-        out.push((cs, ce, c.place.is_some(), feats));
+        out.push((cs, ce, c.place.is_some(), feats.collected));
     }
     out
 }
