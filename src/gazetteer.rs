@@ -647,6 +647,47 @@ mod tests {
     }
 
     #[test]
+    fn city_names_with_particles_and_apostrophes() {
+        let mut l = lex();
+        l.add_tsv(
+            "cities",
+            "id\ttype\tsubtype\tcanonical\tflags\n\
+             loc:rio\tlocation\tcity\tRio de Janeiro\t\n\
+             loc:fallon\tlocation\tcity\tO'Fallon\t\n\
+             loc:houston\tlocation\tcity\tHouston\tambiguous\n\
+             loc:york\tlocation\tcity\tYork\t\n",
+        )
+        .unwrap();
+        let g = Gazetteer::new(&l);
+        let ids = |text: &str| -> Vec<(String, String)> {
+            g.find(text)
+                .iter()
+                .map(|m| {
+                    (
+                        m.span.slice(text).to_string(),
+                        l.entries()[m.entry].id.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            ids("Flights from Rio de Janeiro and O'Fallon's mayor"),
+            vec![
+                ("Rio de Janeiro".to_string(), "loc:rio".to_string()),
+                ("O'Fallon".to_string(), "loc:fallon".to_string())
+            ]
+        );
+        // Word boundaries: no match inside a longer word.
+        assert!(ids("Yorkshire and Houstonians").is_empty());
+        // Ambiguous: not next to another capitalized word, nor in a capitals line.
+        assert_eq!(ids("He flew to Houston on Monday.").len(), 1);
+        assert!(ids("Whitney Houston sang.").is_empty());
+        // A capitals line is matched in title case (non-ambiguous names only).
+        assert_eq!(ids("YORK 1996-08-22").len(), 1);
+        assert!(ids("HOUSTON 1996-08-22").is_empty());
+    }
+
+    #[test]
     fn later_entry_wins_alias() {
         let mut l = lex();
         l.add_tsv(

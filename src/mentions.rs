@@ -498,14 +498,27 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 /// The open candidates of a document given the entities found so far (sorted or not).
 fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
     let tokens = doc.tokens;
-    // Token -> covered by an entity?
-    let mut covered = vec![false; tokens.len()];
+    // Token -> covered by an entity (FREE, COVERED, or LONE_SURNAME: a one-word
+    // surname mention of no known person, which a longer name around it may absorb:
+    // "Wasim Akram").
+    const FREE: u8 = 0;
+    const COVERED: u8 = 1;
+    const LONE_SURNAME: u8 = 2;
+    let mut covered = vec![FREE; tokens.len()];
     let mut out = Vec::new();
     for (k, e) in entities.iter().enumerate() {
         let lo = tokens.partition_point(|t| t.span.end <= e.span.start);
         let hi = tokens.partition_point(|t| t.span.start < e.span.end);
+        // Only a surname no fuller name backs (not a lexicon person, not linked to a
+        // name the document introduced) can be absorbed.
+        let unlinked = e.entry.is_none() && e.canonical.as_ref() == e.span.slice(doc.text);
+        let state = if e.found_by == FoundBy::Surname && hi == lo + 1 && unlinked {
+            LONE_SURNAME
+        } else {
+            COVERED
+        };
         for c in covered.iter_mut().take(hi).skip(lo) {
-            *c = true;
+            *c = (*c).max(state);
         }
         let is_place = matches!(e.entity_type, EntityType::Location | EntityType::Country)
             && e.found_by == FoundBy::Lexicon;
@@ -520,7 +533,7 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
     }
     let mut i = 0;
     while i < tokens.len() {
-        if covered[i] || !cap_word(doc, i) {
+        if covered[i] == COVERED || !cap_word(doc, i) {
             i += 1;
             continue;
         }
@@ -528,7 +541,7 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
         let mut last = i;
         let mut j = i + 1;
         while !caps && j < tokens.len() && j - i < MAX_WORDS + 1 {
-            if covered[j] || !adjacent(doc.text, &tokens[j - 1], &tokens[j]) {
+            if covered[j] == COVERED || !adjacent(doc.text, &tokens[j - 1], &tokens[j]) {
                 break;
             }
             if cap_word(doc, j) {
@@ -536,7 +549,7 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
                 j += 1;
             } else if PARTICLES.contains(&doc.word(j))
                 && j + 1 < tokens.len()
-                && !covered[j + 1]
+                && covered[j + 1] != COVERED
                 && cap_word(doc, j + 1)
                 && adjacent(doc.text, &tokens[j], &tokens[j + 1])
             {
@@ -551,7 +564,9 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
         let title_alone = last == i
             && (analyzer.words().roles.get(word.as_ref()) == Some(&RoleKind::Title)
                 || crate::entities::ORG_HEADS.contains(&word.as_ref()));
-        if last + 1 - i <= MAX_WORDS && !title_alone {
+        // A run of lone surnames only stays with the surname rule.
+        let has_free = covered[i..=last].contains(&FREE);
+        if last + 1 - i <= MAX_WORDS && !title_alone && has_free {
             out.push(Candidate {
                 first: i,
                 last,
@@ -653,6 +668,16 @@ pub(crate) fn classify<'a>(
                     continue;
                 }
                 let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
+                // Lone surname mentions inside the name give way to it.
+                let lo = entities.partition_point(|e| e.span.start < span.start);
+                for (k, e) in entities.iter().enumerate().skip(lo) {
+                    if e.span.start >= span.end {
+                        break;
+                    }
+                    if e.found_by == FoundBy::Surname && span.contains(e.span) {
+                        drop[k] = true;
+                    }
+                }
                 let ty = match best {
                     PER => EntityType::Person,
                     ORG => EntityType::Organization,
