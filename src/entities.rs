@@ -384,7 +384,7 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         // BEGIN fitted confidence table
         (Lexicon, Person) => 0.99,
         (Lexicon, Organization) => 0.88,
-        (Lexicon, Country) => 1.00,
+        (Lexicon, Country) => 0.97,
         (Lexicon, Location) => 0.99,
         (Demonym, Person) => 0.08,
         (Demonym, Organization) => 0.08,
