@@ -520,8 +520,9 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
         for c in covered.iter_mut().take(hi).skip(lo) {
             *c = (*c).max(state);
         }
-        let is_place = matches!(e.entity_type, EntityType::Location | EntityType::Country)
-            && e.found_by == FoundBy::Lexicon;
+        // Places below the country (cities, regions): news names teams and clubs after
+        // them. Countries stay countries (a national side is a country in CoNLL).
+        let is_place = e.entity_type == EntityType::Location && e.found_by == FoundBy::Lexicon;
         // Long place names ("Saint Vincent and the Grenadines") are not retyped.
         if is_place && lo < hi && hi - lo <= 2 {
             out.push(Candidate {
