@@ -151,6 +151,33 @@ impl<'a> Entity<'a> {
         }
     }
 
+    /// An entity no lexicon has, named `canonical` at `span`, with the document-level
+    /// id `doc:TYPE:slug(key)` (see [`resolve::document_id`]).
+    pub(crate) fn in_document(
+        span: Span,
+        entity_type: EntityType,
+        canonical: &'a str,
+        key: &str,
+        found_by: FoundBy,
+        possessive: bool,
+    ) -> Entity<'a> {
+        Entity {
+            span,
+            entity_type,
+            subtype: "",
+            canonical: Cow::Borrowed(canonical),
+            id: Cow::Owned(resolve::document_id(entity_type, key)),
+            country: None,
+            found_by,
+            confidence: 0.0,
+            possessive,
+            entry: None,
+            sentence: 0,
+            sentiment: Sentiment::default(),
+            roles: Vec::new(),
+        }
+    }
+
     /// A copy of this entity's identity (type, canonical, id...) at another span.
     pub(crate) fn linked_at(&self, span: Span, found_by: FoundBy, possessive: bool) -> Entity<'a> {
         Entity {
@@ -837,26 +864,24 @@ fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'
             }
         }
         let name = span.slice(text);
-        add.push(Entity {
+        add.push(Entity::in_document(
             span,
-            entity_type: EntityType::Organization,
-            subtype: "",
-            canonical: Cow::Borrowed(name),
-            id: Cow::Owned(format!("doc:organization:{}", resolve::slug(name))),
-            country: None,
-            found_by: FoundBy::Pattern,
-            confidence: 0.0,
-            possessive: possessive_at(text, span.end).is_some(),
-            entry: None,
-            sentence: 0,
-            sentiment: Sentiment::default(),
-            roles: Vec::new(),
-        });
+            EntityType::Organization,
+            name,
+            name,
+            FoundBy::Pattern,
+            possessive_at(text, span.end).is_some(),
+        ));
     }
+    remove_marked(entities, &remove);
+    entities.extend(add);
+}
+
+/// Removes the entities whose flag in `marked` (parallel to `entities`) is set.
+pub(crate) fn remove_marked(entities: &mut Vec<Entity<'_>>, marked: &[bool]) {
     let mut k = 0;
     entities.retain(|_| {
         k += 1;
-        !remove[k - 1]
+        !marked[k - 1]
     });
-    entities.extend(add);
 }

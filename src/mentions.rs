@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyzer::Analyzer;
-use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment};
+use crate::entities::{is_capitalized, Entity, FoundBy};
 use crate::lexicon::{EntityType, RoleKind};
 use crate::resolve;
 use crate::span::Span;
@@ -656,7 +656,7 @@ pub(crate) fn classify<'a>(
                         e.entity_type = ty;
                         e.subtype = "";
                         e.canonical = Cow::Borrowed(name);
-                        e.id = Cow::Owned(format!("doc:{}:{}", ty.as_str(), resolve::slug(name)));
+                        e.id = Cow::Owned(resolve::document_id(ty, name));
                         e.entry = None;
                         e.found_by = FoundBy::Model;
                         e.confidence = pb;
@@ -697,29 +697,20 @@ pub(crate) fn classify<'a>(
                         continue;
                     }
                 }
-                add.push(Entity {
+                let mut entity = Entity::in_document(
                     span,
-                    entity_type: ty,
-                    subtype: "",
-                    canonical: Cow::Borrowed(name),
-                    id: Cow::Owned(format!("doc:{}:{}", ty.as_str(), resolve::slug(name))),
-                    country: None,
-                    found_by: FoundBy::Model,
-                    confidence: pb,
-                    possessive: possessive_at(text, span.end).is_some(),
-                    entry: None,
-                    sentence: 0,
-                    sentiment: Sentiment::default(),
-                    roles: Vec::new(),
-                });
+                    ty,
+                    name,
+                    name,
+                    FoundBy::Model,
+                    possessive_at(text, span.end).is_some(),
+                );
+                entity.confidence = pb;
+                add.push(entity);
             }
         }
     }
-    let mut k = 0;
-    entities.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
+    crate::entities::remove_marked(entities, &drop);
     entities.extend(add);
 }
 

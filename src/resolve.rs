@@ -14,10 +14,9 @@
 //!   mid-sentence, is a person mention left unresolved (`doc:person:...`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 
 use crate::analyzer::Analyzer;
-use crate::entities::{is_capitalized, Entity, FoundBy, Sentiment, NOT_NAME};
+use crate::entities::{is_capitalized, Entity, FoundBy, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{Token, TokenKind};
@@ -126,21 +125,19 @@ impl<'a> People<'a> {
 /// A person only this document knows, named at `span`.
 pub(crate) fn document_person<'a>(text: &'a str, span: Span, possessive: bool) -> Entity<'a> {
     let name = span.slice(text);
-    Entity {
+    Entity::in_document(
         span,
-        entity_type: EntityType::Person,
-        subtype: "",
-        canonical: Cow::Borrowed(name),
-        id: Cow::Owned(format!("doc:person:{}", slug(name))),
-        country: None,
-        found_by: FoundBy::Pattern,
-        confidence: 0.0,
+        EntityType::Person,
+        name,
+        name,
+        FoundBy::Pattern,
         possessive,
-        entry: None,
-        sentence: 0,
-        sentiment: Sentiment::default(),
-        roles: Vec::new(),
-    }
+    )
+}
+
+/// The id of an entity the document names and no lexicon has: `doc:TYPE:slug(key)`.
+pub(crate) fn document_id(entity_type: EntityType, key: &str) -> String {
+    format!("doc:{}:{}", entity_type.as_str(), slug(key))
 }
 
 /// A lower-case ASCII-ish slug for document-local ids.
@@ -326,21 +323,14 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
             Some(e) => e.clone(),
             None => {
                 let name = long.slice(text);
-                let e = Entity {
-                    span: long,
-                    entity_type: EntityType::Organization,
-                    subtype: "",
-                    canonical: Cow::Borrowed(name),
-                    id: Cow::Owned(format!("doc:organization:{}", slug(acro))),
-                    country: None,
-                    found_by: FoundBy::Acronym,
-                    confidence: 0.0,
-                    possessive: false,
-                    entry: None,
-                    sentence: 0,
-                    sentiment: Sentiment::default(),
-                    roles: Vec::new(),
-                };
+                let e = Entity::in_document(
+                    long,
+                    EntityType::Organization,
+                    name,
+                    acro,
+                    FoundBy::Acronym,
+                    false,
+                );
                 // Only when it does not straddle an entity already found.
                 if entities
                     .iter()
