@@ -415,18 +415,34 @@ pub(crate) mod fast {
         }
     }
 
+    /// `items` written by `item`, comma-separated (no brackets).
+    fn list<T>(out: &mut Vec<u8>, items: &[T], item: impl Fn(&mut Vec<u8>, &T)) {
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            item(out, x);
+        }
+    }
+
+    /// `"start":…,"end":…,"char_start":…,"char_end":…`.
+    fn offsets(out: &mut Vec<u8>, start: usize, end: usize, char_start: usize, char_end: usize) {
+        out.extend_from_slice(b"\"start\":");
+        uint(out, start as u64);
+        out.extend_from_slice(b",\"end\":");
+        uint(out, end as u64);
+        out.extend_from_slice(b",\"char_start\":");
+        uint(out, char_start as u64);
+        out.extend_from_slice(b",\"char_end\":");
+        uint(out, char_end as u64);
+    }
+
     /// `"text":…,"start":…,"end":…,"char_start":…,"char_end":…` (no braces).
     fn span_fields(out: &mut Vec<u8>, s: &SpanOut) {
         out.extend_from_slice(b"\"text\":");
         string(out, s.text);
-        out.extend_from_slice(b",\"start\":");
-        uint(out, s.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        uint(out, s.end as u64);
-        out.extend_from_slice(b",\"char_start\":");
-        uint(out, s.char_start as u64);
-        out.extend_from_slice(b",\"char_end\":");
-        uint(out, s.char_end as u64);
+        out.push(b',');
+        offsets(out, s.start, s.end, s.char_start, s.char_end);
     }
 
     fn opt_span(out: &mut Vec<u8>, s: Option<&SpanOut>) {
@@ -471,10 +487,7 @@ pub(crate) mod fast {
         out.push(b'}');
         if !e.roles.is_empty() {
             out.extend_from_slice(b",\"roles\":[");
-            for (i, r) in e.roles.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
+            list(out, &e.roles, |out, r| {
                 out.extend_from_slice(b"{\"title\":");
                 string(out, r.title);
                 out.extend_from_slice(b",\"country\":");
@@ -484,7 +497,7 @@ pub(crate) mod fast {
                 out.extend_from_slice(b",\"end\":");
                 opt_str(out, r.end);
                 out.push(b'}');
-            }
+            });
             out.push(b']');
         }
         out.push(b'}');
@@ -493,14 +506,8 @@ pub(crate) mod fast {
     fn claim(out: &mut Vec<u8>, c: &ClaimOut) {
         out.extend_from_slice(b"{\"kind\":");
         string(out, c.kind);
-        out.extend_from_slice(b",\"start\":");
-        uint(out, c.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        uint(out, c.end as u64);
-        out.extend_from_slice(b",\"char_start\":");
-        uint(out, c.char_start as u64);
-        out.extend_from_slice(b",\"char_end\":");
-        uint(out, c.char_end as u64);
+        out.push(b',');
+        offsets(out, c.start, c.end, c.char_start, c.char_end);
         out.extend_from_slice(b",\"sentence\":");
         uint(out, c.sentence as u64);
         out.extend_from_slice(b",\"score\":");
@@ -556,36 +563,17 @@ pub(crate) mod fast {
             string(out, d);
         }
         out.extend_from_slice(b",\"sentences\":[");
-        for (i, s) in r.sentences.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"{\"start\":");
-            uint(out, s.start as u64);
-            out.extend_from_slice(b",\"end\":");
-            uint(out, s.end as u64);
-            out.extend_from_slice(b",\"char_start\":");
-            uint(out, s.char_start as u64);
-            out.extend_from_slice(b",\"char_end\":");
-            uint(out, s.char_end as u64);
+        list(out, &r.sentences, |out, s| {
+            out.push(b'{');
+            offsets(out, s.start, s.end, s.char_start, s.char_end);
             out.extend_from_slice(b",\"checkworthiness\":");
             float(out, s.checkworthiness);
             out.push(b'}');
-        }
+        });
         out.extend_from_slice(b"],\"entities\":[");
-        for (i, e) in r.entities.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            entity(out, e);
-        }
+        list(out, &r.entities, entity);
         out.extend_from_slice(b"],\"claims\":[");
-        for (i, c) in r.claims.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            claim(out, c);
-        }
+        list(out, &r.claims, claim);
         out.extend_from_slice(b"]}");
     }
 }

@@ -163,6 +163,13 @@ impl<'o> Row<'o> {
         self.out.extend_from_slice(buf.format(n).as_bytes());
     }
 
+    /// `start`, `end`, `char_start`, `char_end` (four fields).
+    fn offsets(&mut self, start: usize, end: usize, char_start: usize, char_end: usize) {
+        for n in [start, end, char_start, char_end] {
+            self.num(n);
+        }
+    }
+
     fn opt_num(&mut self, n: Option<usize>) {
         match n {
             Some(n) => self.num(n),
@@ -212,10 +219,8 @@ fn entity_row(row: &mut Row, id: &str, index: usize, e: &EntityOut) {
     row.text(id);
     row.num(index);
     row.text(e.span.text);
-    row.num(e.span.start);
-    row.num(e.span.end);
-    row.num(e.span.char_start);
-    row.num(e.span.char_end);
+    let s = &e.span;
+    row.offsets(s.start, s.end, s.char_start, s.char_end);
     row.text(e.entity_type);
     row.text(e.subtype);
     row.text(e.canonical);
@@ -249,10 +254,7 @@ fn claim_row(row: &mut Row, id: &str, index: usize, c: &ClaimOut) {
     row.text(id);
     row.num(index);
     row.text(c.kind);
-    row.num(c.start);
-    row.num(c.end);
-    row.num(c.char_start);
-    row.num(c.char_end);
+    row.offsets(c.start, c.end, c.char_start, c.char_end);
     row.num(c.sentence);
     row.float(c.score);
     let speaker = c.speaker.as_ref();
