@@ -446,7 +446,7 @@ pub(crate) fn sentence_of(sentences: &[Span], pos: usize) -> usize {
 
 /// True when the tokens `a` and `b` are separated by exactly one space (or nothing).
 #[inline]
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     let gap = &text[a.span.end..b.span.start];
     gap.is_empty() || gap == " " || gap == "\u{A0}"
 }

@@ -452,7 +452,7 @@ fn run_end(s: &str, from: usize) -> usize {
 
 /// True for an ASCII line written in capitals: at least four capital letters and
 /// no lower-case ones.
-fn is_caps_line(line: &str) -> bool {
+pub(crate) fn is_caps_line(line: &str) -> bool {
     if !line.is_ascii() {
         return false;
     }

@@ -179,7 +179,7 @@ impl<'t> Doc<'t> {
         while start <= text.len() {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            // One pass: capitals (as `is_caps_line`) and space-separated chunks with a
+            // One pass: capitals (as `gazetteer::is_caps_line`) and space-separated chunks with a
             // digit.
             let (mut upper, mut lower_case, mut ascii) = (0usize, false, true);
             let (mut digits, mut chunk_digit) = (0usize, false);
@@ -198,7 +198,7 @@ impl<'t> Doc<'t> {
             }
             digits += usize::from(chunk_digit);
             let caps = ascii && upper >= 4 && !lower_case;
-            debug_assert_eq!(caps, is_caps_line(&text[start..end]));
+            debug_assert_eq!(caps, crate::gazetteer::is_caps_line(&text[start..end]));
             lines.push((start, caps, digits));
             start = end + 1;
         }
@@ -241,13 +241,6 @@ impl<'t> Doc<'t> {
         }
         true
     }
-}
-
-/// True for an ASCII line in capitals (at least four capital letters, no lower case).
-fn is_caps_line(line: &str) -> bool {
-    line.is_ascii()
-        && line.bytes().filter(u8::is_ascii_uppercase).count() >= 4
-        && !line.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// A token's shape: `X` all capitals, `Xx` capitalized, `x` lower case, `X.` an
@@ -489,12 +482,6 @@ fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
         && w != "I"
 }
 
-/// True when tokens `a` and `b` are separated by one space (or nothing).
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    let gap = &text[a.span.end..b.span.start];
-    gap.is_empty() || gap == " " || gap == "\u{A0}"
-}
-
 /// The open candidates of a document given the entities found so far (sorted or not).
 fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
     let tokens = doc.tokens;
@@ -542,7 +529,9 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
         let mut last = i;
         let mut j = i + 1;
         while !caps && j < tokens.len() && j - i < MAX_WORDS + 1 {
-            if covered[j] == COVERED || !adjacent(doc.text, &tokens[j - 1], &tokens[j]) {
+            if covered[j] == COVERED
+                || !crate::entities::adjacent(doc.text, &tokens[j - 1], &tokens[j])
+            {
                 break;
             }
             if cap_word(doc, j) {
@@ -552,7 +541,7 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
                 && j + 1 < tokens.len()
                 && covered[j + 1] != COVERED
                 && cap_word(doc, j + 1)
-                && adjacent(doc.text, &tokens[j], &tokens[j + 1])
+                && crate::entities::adjacent(doc.text, &tokens[j], &tokens[j + 1])
             {
                 j += 1;
             } else {
