@@ -242,6 +242,19 @@ class Entry:
     def all_names(self):
         return uniq([self.canonical] + self.aliases)
 
+    def merge_identity(self, canonical, natural, qid, country):
+        """Folds another source's record of the same entity into this one: a
+        natural-case name beats a converted (PETRARCH) one, and a missing QID or
+        country is filled in."""
+        if natural and not self.natural:
+            self.add_alias(self.canonical)
+            self.canonical = canonical
+            self.natural = True
+        if qid and not self.qid:
+            self.qid = qid
+        if country and not self.country:
+            self.country = country
+
     def set_subtype(self, st):
         if self.type == "person":
             if PERSON_SUBTYPE_RANK.get(st, -1) > PERSON_SUBTYPE_RANK.get(self.subtype, -1):
@@ -1157,15 +1170,7 @@ class People:
             e.skey = skey
             self.entries.append(e)
         else:
-            if natural and not e.natural:
-                # a natural-case name beats a converted PETRARCH one
-                e.add_alias(e.canonical)
-                e.canonical = canonical
-                e.natural = True
-            if qid and not e.qid:
-                e.qid = qid
-            if country and not e.country:
-                e.country = country
+            e.merge_identity(canonical, natural, qid, country)
         for a in names:
             e.add_alias(a)
         e.roles.extend(roles)
@@ -1536,14 +1541,7 @@ class Orgs:
             e.skey = skey
             self.entries.append(e)
         else:
-            if natural and not e.natural:
-                e.add_alias(e.canonical)
-                e.canonical = canonical
-                e.natural = True
-            if qid and not e.qid:
-                e.qid = qid
-            if country and not e.country:
-                e.country = country
+            e.merge_identity(canonical, natural, qid, country)
             e.set_subtype(subtype)
         for a in names:
             e.add_alias(a)

@@ -18,7 +18,7 @@ HEADER = ["id", "type", "subtype", "canonical", "aliases", "demonyms", "country"
           "roles", "qid", "codes", "flags", "source"]
 SUBTYPES = {
     "country": {"sovereign", "territory", "former"},
-    "location": {"capital", "seat_of_government", "city", "region"},
+    "location": {"capital", "seat_of_government", "city", "region", "continent"},
     "person": {"head_of_state", "head_of_government", "minister", "legislator", "executive",
                "official", "politician", "other"},
     "organization": {"government_agency", "intergovernmental", "court", "party", "armed_group",
