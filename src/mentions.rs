@@ -609,9 +609,10 @@ pub(crate) fn classify<'a>(
         z: model.bias,
         buf: String::new(),
     };
-    let mut drop = vec![false; entities.len()];
-    let mut add = Vec::new();
-    for c in cands {
+    // Every candidate scored first, so the mentions of one name in a document can be
+    // decided together.
+    let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
+    for c in &cands {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());
         score.z = model.bias;
         features(
@@ -622,15 +623,33 @@ pub(crate) fn classify<'a>(
             place.as_deref(),
             &mut score,
         );
-        let p = softmax(score.z);
-        let (best, &pb) = p
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .unwrap_or((NONE, &0.0));
+        probs.push(softmax(score.z));
+    }
+    let keys: Vec<String> = cands.iter().map(|c| name_key(text, tokens, c)).collect();
+    pool_by_name(&cands, &keys, &mut probs);
+    let words = analyzer.words();
+    // Surnames of the multi-word people the model finds, for the lone mentions of
+    // them it is unsure of ("Mark Rathbun ... Rathbun said").
+    for (c, p) in cands.iter().zip(&probs) {
+        if c.place.is_none()
+            && c.last > c.first
+            && best_class(p) == (PER, true)
+            && words
+                .first_names
+                .contains(natural_case(doc.word(c.first)).as_ref())
+        {
+            let last = natural_case(doc.word(c.last)).into_owned();
+            surnames.entry(last).or_insert(usize::MAX);
+        }
+    }
+    let mut drop = vec![false; entities.len()];
+    let mut add = Vec::new();
+    for (c, p) in cands.iter().zip(&probs) {
+        let (mut best, mut sure) = best_class(p);
+        let mut pb = p[best];
         match c.place {
             Some(k) => {
-                if best == LOC || pb < RETYPE_MIN {
+                if best == LOC || !sure {
                     continue;
                 }
                 let e = &mut entities[k];
@@ -654,10 +673,18 @@ pub(crate) fn classify<'a>(
                 }
             }
             None => {
-                if !matches!(best, PER | ORG | LOC) || pb < NEW_MIN {
+                let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
+                let name = span.slice(text);
+                let lone_surname = c.first == c.last
+                    && !(sure && matches!(best, ORG | LOC))
+                    && surnames.contains_key(natural_case(name).as_ref());
+                if lone_surname {
+                    (best, sure) = (PER, true);
+                    pb = pb.max(p[PER]);
+                }
+                if !matches!(best, PER | ORG | LOC) || !sure {
                     continue;
                 }
-                let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
                 // Lone surname mentions inside the name give way to it.
                 let lo = entities.partition_point(|e| e.span.start < span.start);
                 for (k, e) in entities.iter().enumerate().skip(lo) {
@@ -673,17 +700,18 @@ pub(crate) fn classify<'a>(
                     ORG => EntityType::Organization,
                     _ => EntityType::Location,
                 };
-                let name = span.slice(text);
                 if ty == EntityType::Person && c.first == c.last {
                     if let Some(&k) = surnames.get(natural_case(name).as_ref()) {
-                        let mut linked = entities[k].linked_at(
-                            span,
-                            FoundBy::Model,
-                            possessive_at(text, span.end).is_some(),
-                        );
-                        linked.confidence = pb;
-                        add.push(linked);
-                        continue;
+                        if k < entities.len() {
+                            let mut linked = entities[k].linked_at(
+                                span,
+                                FoundBy::Model,
+                                possessive_at(text, span.end).is_some(),
+                            );
+                            linked.confidence = pb;
+                            add.push(linked);
+                            continue;
+                        }
                     }
                 }
                 let mut entity = Entity::in_document(
@@ -701,6 +729,54 @@ pub(crate) fn classify<'a>(
     }
     crate::entities::remove_marked(entities, &drop);
     entities.extend(add);
+}
+
+/// The most probable class of `p`, and whether it is sure enough to act on
+/// ([`NEW_MIN`], which equals [`RETYPE_MIN`]).
+fn best_class(p: &[f32; 5]) -> (usize, bool) {
+    let (best, &pb) = p
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .unwrap_or((NONE, &0.0));
+    (best, pb >= NEW_MIN.min(RETYPE_MIN))
+}
+
+/// The name a candidate spells, in lower case (the key its mentions are pooled by).
+fn name_key(text: &str, tokens: &[Token], c: &Candidate) -> String {
+    let mut key = String::new();
+    push_lower(
+        &mut key,
+        &text[tokens[c.first].span.start..tokens[c.last].span.end],
+    );
+    key
+}
+
+/// One sense per document: the unresolved candidates that spell the same name take
+/// the mean of their class probabilities when that mean is sure of a class (a name
+/// read as a person in one sentence is a person in the next, whatever opens the
+/// sentence); otherwise each keeps its own. Places keep their own.
+fn pool_by_name(cands: &[Candidate], keys: &[String], probs: &mut [[f32; 5]]) {
+    let mut sums: FxHashMap<&str, ([f32; 5], f32)> = FxHashMap::default();
+    for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter()) {
+        if c.place.is_none() {
+            let e = sums.entry(k.as_str()).or_insert(([0.0; 5], 0.0));
+            for (a, b) in e.0.iter_mut().zip(p) {
+                *a += b;
+            }
+            e.1 += 1.0;
+        }
+    }
+    for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter_mut()) {
+        if c.place.is_none() {
+            if let Some((sum, n)) = sums.get(k.as_str()) {
+                let mean = sum.map(|x| x / n);
+                if *n > 1.0 && best_class(&mean).1 {
+                    *p = mean;
+                }
+            }
+        }
+    }
 }
 
 /// The candidates and features of a text as the model sees them, for training:
@@ -748,6 +824,31 @@ mod tests {
         let p = m.probabilities(&[]);
         assert!(p[NONE] > p[PER]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn pools_same_name_when_the_mean_is_sure() {
+        let cand = |place| Candidate {
+            first: 0,
+            last: 0,
+            place,
+        };
+        let cands = [cand(None), cand(None), cand(None), cand(Some(0))];
+        let keys: Vec<String> = ["rathbun", "rathbun", "usi", "rathbun"]
+            .map(String::from)
+            .to_vec();
+        let mut probs = [
+            [0.1, 0.9, 0.0, 0.0, 0.0],
+            [0.6, 0.4, 0.0, 0.0, 0.0],
+            [0.45, 0.0, 0.45, 0.1, 0.0],
+            [0.0, 0.0, 0.0, 1.0, 0.0],
+        ];
+        pool_by_name(&cands, &keys, &mut probs);
+        // Both "rathbun" candidates take the mean (sure of PER); the place keeps its own.
+        assert_eq!(best_class(&probs[1]), (PER, true));
+        assert!((probs[0][PER] - 0.65).abs() < 1e-6);
+        assert_eq!(probs[3][LOC], 1.0);
+        assert!(!best_class(&probs[2]).1);
     }
 
     #[test]
