@@ -2792,9 +2792,21 @@ def main(argv=None):
             continue
         e.roles = merge_roles(e.roles)
         person_entries.append(e)
+    # An organization alias written in capitals that spells a place ("BONN", "COLOMBO",
+    # "SOUTH AFRICA": PETRARCH and COW keep place qualifiers and city-named agreements
+    # as aliases) would take that place in lines written in capitals (datelines,
+    # headlines); it stays only when it is the initials of the organization's own name
+    # (ILO, GAO: an acronym that also happens to be a place).
+    place_caps = {n.upper() for e in list(countries.entries.values()) + locations
+                  for n in e.all_names() if not n.isupper()}
     org_entries = []
     for e in orgs.entries:
         final_alias_filter(e, vocab)
+        caps_places = [a for a in e.aliases if a != e.canonical and a.isupper() and a in place_caps
+                       and a.replace(".", "") not in initials(e.canonical)]
+        if caps_places:
+            stats["org aliases dropped: a place in capitals"] += len(caps_places)
+            e.aliases = [a for a in e.aliases if a not in caps_places]
         c = e.canonical
         big = "annie:more_company.lst" in e.sources or "manual" in e.sources
         if (len(c.split()) == 1 and not c.isupper() and vocab.is_common(c) and not big) or len(c) < 2 \

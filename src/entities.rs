@@ -410,7 +410,7 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
     match (found_by, entity_type) {
         // BEGIN fitted confidence table
         (Lexicon, Person) => 0.99,
-        (Lexicon, Organization) => 0.88,
+        (Lexicon, Organization) => 0.91,
         (Lexicon, Country) => 0.97,
         (Lexicon, Location) => 0.99,
         (Demonym, Person) => 0.08,
@@ -432,7 +432,7 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Model, Person) => 0.99,
         (Model, Organization) => 0.99,
         (Model, Country) => 0.99,
-        (Model, Location) => 0.99,
+        (Model, Location) => 0.98,
         // END fitted confidence table
     }
 }

@@ -482,6 +482,18 @@ fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
         && w != "I"
 }
 
+/// True for a one-letter capital word directly followed by a period (an initial:
+/// "S." in "S. Waugh").
+fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    w.len() == 1
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.span.start == doc.tokens[i].span.end && t.text(doc.text) == ".")
+}
+
 /// The open candidates of a document given the entities found so far (sorted or not).
 fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
     let tokens = doc.tokens;
@@ -537,6 +549,15 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
             if cap_word(doc, j) {
                 last = j;
                 j += 1;
+            } else if is_initial(doc, j - 1)
+                && doc.word(j) == "."
+                && j + 1 < tokens.len()
+                && covered[j + 1] != COVERED
+                && cap_word(doc, j + 1)
+                && crate::entities::adjacent(doc.text, &tokens[j], &tokens[j + 1])
+            {
+                // An initial's period inside a name ("S. Waugh", "J. R. Smith").
+                j += 1;
             } else if PARTICLES.contains(&doc.word(j))
                 && j + 1 < tokens.len()
                 && covered[j + 1] != COVERED
@@ -556,7 +577,9 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
                 || crate::entities::ORG_HEADS.contains(&word.as_ref()));
         // A run of lone surnames only stays with the surname rule.
         let has_free = covered[i..=last].contains(&FREE);
-        if last + 1 - i <= MAX_WORDS && !title_alone && has_free {
+        // An initial alone is no name.
+        let initial_alone = last == i && is_initial(doc, i);
+        if last + 1 - i <= MAX_WORDS && !title_alone && has_free && !initial_alone {
             out.push(Candidate {
                 first: i,
                 last,
