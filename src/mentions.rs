@@ -648,7 +648,11 @@ pub(crate) fn classify<'a>(
         );
         probs.push(softmax(score.z));
     }
-    let keys: Vec<String> = cands.iter().map(|c| name_key(text, tokens, c)).collect();
+    // "HOUSTON" (a line in capitals) and "Houston" are one name.
+    let keys: Vec<Cow<'_, str>> = cands
+        .iter()
+        .map(|c| natural_case(&text[tokens[c.first].span.start..tokens[c.last].span.end]))
+        .collect();
     pool_by_name(&cands, &keys, &mut probs);
     let words = analyzer.words();
     // Surnames of the multi-word people the model finds, for the lone mentions of
@@ -765,25 +769,16 @@ fn best_class(p: &[f32; 5]) -> (usize, bool) {
     (best, pb >= NEW_MIN.min(RETYPE_MIN))
 }
 
-/// The name a candidate spells, in lower case (the key its mentions are pooled by).
-fn name_key(text: &str, tokens: &[Token], c: &Candidate) -> String {
-    let mut key = String::new();
-    push_lower(
-        &mut key,
-        &text[tokens[c.first].span.start..tokens[c.last].span.end],
-    );
-    key
-}
-
-/// One sense per document: the unresolved candidates that spell the same name take
+/// One sense per document: the unresolved candidates that spell the same name (same
+/// `keys`) take
 /// the mean of their class probabilities when that mean is sure of a class (a name
 /// read as a person in one sentence is a person in the next, whatever opens the
 /// sentence); otherwise each keeps its own. Places keep their own.
-fn pool_by_name(cands: &[Candidate], keys: &[String], probs: &mut [[f32; 5]]) {
+fn pool_by_name<K: AsRef<str>>(cands: &[Candidate], keys: &[K], probs: &mut [[f32; 5]]) {
     let mut sums: FxHashMap<&str, ([f32; 5], f32)> = FxHashMap::default();
     for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter()) {
         if c.place.is_none() {
-            let e = sums.entry(k.as_str()).or_insert(([0.0; 5], 0.0));
+            let e = sums.entry(k.as_ref()).or_insert(([0.0; 5], 0.0));
             for (a, b) in e.0.iter_mut().zip(p) {
                 *a += b;
             }
@@ -792,7 +787,7 @@ fn pool_by_name(cands: &[Candidate], keys: &[String], probs: &mut [[f32; 5]]) {
     }
     for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter_mut()) {
         if c.place.is_none() {
-            if let Some((sum, n)) = sums.get(k.as_str()) {
+            if let Some((sum, n)) = sums.get(k.as_ref()) {
                 let mean = sum.map(|x| x / n);
                 if *n > 1.0 && best_class(&mean).1 {
                     *p = mean;
@@ -857,9 +852,7 @@ mod tests {
             place,
         };
         let cands = [cand(None), cand(None), cand(None), cand(Some(0))];
-        let keys: Vec<String> = ["rathbun", "rathbun", "usi", "rathbun"]
-            .map(String::from)
-            .to_vec();
+        let keys = ["Rathbun", "Rathbun", "USI", "Rathbun"];
         let mut probs = [
             [0.1, 0.9, 0.0, 0.0, 0.0],
             [0.6, 0.4, 0.0, 0.0, 0.0],
