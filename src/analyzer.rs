@@ -15,6 +15,7 @@ use crate::sentences;
 use crate::sentiment;
 use crate::span::Span;
 use crate::tokenize::{self, Token};
+use crate::words::{DocWords, Vocab};
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
 ///
@@ -107,6 +108,7 @@ pub struct Analyzer {
     gazetteer: Gazetteer,
     leader_surnames: HashMap<String, usize>,
     sentiment_words: sentiment::WordTable,
+    vocab: Vocab,
     mention_model: bool,
 }
 
@@ -158,12 +160,14 @@ impl Analyzer {
         let gazetteer = Gazetteer::new(&lexicon);
         let leader_surnames = resolve::leader_surnames(&lexicon);
         let sentiment_words = sentiment::word_table(&words);
+        let vocab = Vocab::new(&words);
         Analyzer {
             lexicon,
             words,
             gazetteer,
             leader_surnames,
             sentiment_words,
+            vocab,
             mention_model: true,
         }
     }
@@ -181,6 +185,10 @@ impl Analyzer {
     /// The compiled gazetteer.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    pub(crate) fn vocab(&self) -> &Vocab {
+        &self.vocab
     }
 
     pub(crate) fn sentiment_words(&self) -> &sentiment::WordTable {
@@ -211,11 +219,21 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let matches = self.gazetteer.find(text);
+        let words = DocWords::new(self, text, &tokens);
         let mut entities =
-            entities::find_entities(self, text, &tokens, &sentence_spans, &matches, date);
+            entities::find_entities(self, text, &tokens, &words, &sentence_spans, &matches, date);
         sentiment::score_mentions(self, text, &tokens, &sentence_spans, &mut entities);
-        let scores = checkworthy::score_sentences(self, text, &tokens, &sentence_spans, &entities);
-        let claims = claims::find_claims(self, text, &tokens, &sentence_spans, &scores, &entities);
+        let scores =
+            checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &words);
+        let claims = claims::find_claims(
+            self,
+            text,
+            &tokens,
+            &words,
+            &sentence_spans,
+            &scores,
+            &entities,
+        );
         let sentences = sentence_spans
             .iter()
             .zip(&scores)

@@ -32,6 +32,7 @@ use crate::lexicon::{CueClass, EntityType};
 use crate::sentiment::valence_of;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB};
 
 /// What kind of claim a [`Claim`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -237,15 +238,6 @@ const NEGATIONS: &[&str] = &[
     "not", "never", "no", "n't", "neither", "nor", "nothing", "none",
 ];
 
-#[inline]
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
-
 /// Direct quotations in `text`: the spans inside the quote marks. Curly and
 /// guillemet quotes pair up; straight double quotes alternate; an unclosed quote ends
 /// at its paragraph's end.
@@ -316,6 +308,7 @@ pub(crate) fn find_claims(
     analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
+    words: &DocWords,
     sentences: &[Span],
     checkworthiness: &[f32],
     entities: &[Entity],
@@ -327,7 +320,17 @@ pub(crate) fn find_claims(
         let hi = tokens.partition_point(|t| t.span.start < sent.end);
         let toks = &tokens[lo..hi];
         let before = claims.len();
-        find_attributions(analyzer, text, toks, *sent, &quotes, entities, &mut claims);
+        let low = words.slice(lo, hi);
+        find_attributions(
+            analyzer,
+            text,
+            toks,
+            low,
+            *sent,
+            &quotes,
+            entities,
+            &mut claims,
+        );
         for c in &mut claims[before..] {
             c.sentence = si;
             c.score = checkworthiness[si];
@@ -408,10 +411,12 @@ struct CueHit {
     prob: f32,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn find_attributions(
     analyzer: &Analyzer,
     text: &str,
     toks: &[Token],
+    low: Slice,
     sent: Span,
     quotes: &[Span],
     entities: &[Entity],
@@ -439,8 +444,6 @@ fn find_attributions(
     // The detector's word id of each token, filled on first use (a token is seen as
     // the candidate and as up to four neighbours).
     let mut word_ids = vec![UNSEEN; toks.len()];
-    // Every token in lower case, once (the loop, its rules and the detector all ask).
-    let low: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower(t.text(text))).collect();
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
@@ -448,12 +451,12 @@ fn find_attributions(
             k += 1;
             continue;
         }
-        let w = &low[k];
+        let w = low.lower(k);
         if w == "that" {
             that_before = true;
         }
-        let is_head = words.cue_heads.contains(w.as_ref());
-        if w != "according" && !is_head && !model.vocab.contains(w.as_ref()) {
+        let is_head = low.has(k, CUE_HEAD);
+        if w != "according" && !is_head && !low.has(k, CUE_VOCAB) {
             k += 1;
             continue;
         }
@@ -495,8 +498,8 @@ fn find_attributions(
             Some((last, class)) => (last, Some(class)),
             None => (k, None),
         };
-        let prev = k.checked_sub(1).map(|p| low[p].as_ref());
-        let next = low.get(last + 1).map(|n| n.as_ref());
+        let prev = k.checked_sub(1).map(|p| low.lower(p));
+        let next = low.get(last + 1);
         // A gerund after a preposition reports ("began by saying"), and so do an
         // infinitive ("declined to say", taking the main clause's subject) and a passive
         // with its agent ("was first reported by MSNBC").
@@ -505,10 +508,7 @@ fn find_attributions(
             || prev == Some("to");
         let is_aux = |j: usize| {
             toks[j].kind == TokenKind::Word
-                && matches!(
-                    low[j].as_ref(),
-                    "was" | "were" | "is" | "are" | "been" | "be"
-                )
+                && matches!(low.lower(j), "was" | "were" | "is" | "are" | "been" | "be")
         };
         // The auxiliary may stand one adverb away ("was first reported by").
         let passive = next == Some("by")
@@ -538,9 +538,9 @@ fn find_attributions(
             && is_capitalized(t.text(text))
             && toks[k - 1].kind == TokenKind::Word
             && !is_capitalized(toks[k - 1].text(text));
-        let before_cue = toks.get(last + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word && words.cue_heads.contains(low[last + 1].as_ref())
-        });
+        let before_cue = toks
+            .get(last + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && low.has(last + 1, CUE_HEAD));
         let not_verb = prev
             .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund))
             || prev_possessive
@@ -566,7 +566,7 @@ fn find_attributions(
             model,
             &mut feature,
             &mut word_ids,
-            &low,
+            low,
         );
         cue_before |= best.is_some();
         if p < model.threshold {
@@ -875,13 +875,13 @@ fn cue_probability(
     model: &crate::lexicon::CueModel,
     buf: &mut String,
     word_ids: &mut [u32],
-    low: &[std::borrow::Cow<str>],
+    low: Slice,
 ) -> f32 {
     use crate::lexicon::CueFeature as F;
     // The model's view of token j (words from the lower-case cache).
     let tok = |j: usize| -> std::borrow::Cow<str> {
         if toks[j].kind == TokenKind::Word {
-            std::borrow::Cow::Borrowed(low[j].as_ref())
+            std::borrow::Cow::Borrowed(low.lower(j))
         } else {
             model_token(text, &toks[j])
         }
@@ -908,7 +908,11 @@ fn cue_probability(
     let id = |s: &str| model.word_id(s);
     let mut id_at = |j: usize| {
         if word_ids[j] == UNSEEN {
-            word_ids[j] = model.word_id(&tok(j)).unwrap_or(0);
+            word_ids[j] = if toks[j].kind == TokenKind::Word {
+                low.info(j).cue_word
+            } else {
+                model.word_id(&tok(j)).unwrap_or(0)
+            };
         }
         word_ids[j]
     };

@@ -25,6 +25,7 @@ use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{possessive_at, Token, TokenKind};
+use crate::words::{DocWords, TITLE_HEAD};
 
 /// How an entity mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -318,11 +319,12 @@ pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
-    let mut entities = find_entities_rules(analyzer, text, tokens, sentences, matches, date);
+    let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
         crate::mentions::classify(analyzer, text, tokens, sentences, &mut entities);
         entities.sort_by(|a, b| {
@@ -346,6 +348,7 @@ pub(crate) fn find_entities_rules<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     date: Option<&str>,
@@ -366,8 +369,8 @@ pub(crate) fn find_entities_rules<'a>(
         people.introduce(text, e);
     }
     org_patterns(text, tokens, &mut entities);
-    title_patterns(analyzer, text, tokens, &mut entities, &mut people);
-    name_patterns(analyzer, text, tokens, &mut entities, &mut people);
+    title_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
+    name_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(
         &analyzer.words().surnames,
@@ -453,12 +456,24 @@ pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Finds a title (possibly several words, possibly after `then-`/`ex-`) ending at a
 /// token index; returns the index of the token after it.
-fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+#[inline]
+fn title_at(
+    analyzer: &Analyzer,
+    text: &str,
+    tokens: &[Token],
+    words: &DocWords,
+    i: usize,
+) -> Option<usize> {
     let first = tokens[i];
     if first.kind != TokenKind::Word {
         return None;
     }
     let first_text = first.text(text);
+    // Most words start no title: the vocabulary says so without a lookup here (a
+    // hyphenated word may still end in one).
+    if !words.has(i, TITLE_HEAD) && !first_text.as_bytes().contains(&b'-') {
+        return None;
+    }
     // then-Attorney General, ex-President, vice-President: the part after the hyphen.
     let head = match memchr::memrchr(b'-', first_text.as_bytes()) {
         Some(p) => &first_text[p + 1..],
@@ -516,6 +531,7 @@ fn title_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -524,7 +540,7 @@ fn title_patterns<'a>(
     // Found left to right, so only the last one can overlap the next.
     let mut found: Vec<Entity<'a>> = Vec::new();
     while i < tokens.len() {
-        let Some(after) = title_at(analyzer, text, tokens, i) else {
+        let Some(after) = title_at(analyzer, text, tokens, dw, i) else {
             i += 1;
             continue;
         };
@@ -540,7 +556,7 @@ fn title_patterns<'a>(
             let w = t.text(text);
             if t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAME.contains(&w) {
                 // Another title ends the name ("President Biden Secretary ...").
-                if j > after && title_at(analyzer, text, tokens, j).is_some() {
+                if j > after && title_at(analyzer, text, tokens, dw, j).is_some() {
                     break;
                 }
                 words += 1;
@@ -588,6 +604,7 @@ fn name_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -630,7 +647,7 @@ fn name_patterns<'a>(
             }
             if !is_capitalized(w)
                 || NOT_NAME.contains(&w)
-                || title_at(analyzer, text, tokens, j).is_some()
+                || title_at(analyzer, text, tokens, dw, j).is_some()
             {
                 break;
             }

@@ -711,8 +711,10 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let tokens = crate::tokenize::tokenize(text);
     let sentences = crate::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let entities =
-        crate::entities::find_entities_rules(analyzer, text, &tokens, &sentences, &matches, None);
+    let words = crate::words::DocWords::new(analyzer, text, &tokens);
+    let entities = crate::entities::find_entities_rules(
+        analyzer, text, &tokens, &words, &sentences, &matches, None,
+    );
     let doc = Doc::new(text, &tokens, &sentences);
     let mut out = Vec::new();
     for c in candidates(analyzer, &doc, &entities) {
