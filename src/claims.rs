@@ -244,7 +244,6 @@ const NEGATIONS: &[&str] = &[
 pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut iter = text.char_indices().peekable();
     // A quote mark after a non-space and before a space, punctuation or the end closes
     // a quote: a stray one opens nothing, and a `“` typed for a `”` closes.
     let looks_closing = |i: usize, c: char| {
@@ -255,7 +254,18 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
                 a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '?' | '!' | ')')
             })
     };
-    while let Some((i, c)) = iter.next() {
+    // Only `"`, a newline and the lead bytes of `“”«»` matter: skip other bytes
+    // without decoding them.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if !matches!(bytes[pos], b'"' | b'\n' | 0xC2 | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let i = pos;
+        let c = text[i..].chars().next().unwrap_or(' ');
+        pos += c.len_utf8();
         match (open, c) {
             (None, '“') | (None, '«') => open = Some((i + c.len_utf8(), c)),
             (None, '"') if !looks_closing(i, c) => open = Some((i + 1, c)),
@@ -275,14 +285,14 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
             (Some((s, _)), '\n') => {
                 // A blank line ends the paragraph.
                 let mut blank = false;
-                while let Some(&(_, n)) = iter.peek() {
+                for n in text[pos..].chars() {
                     if n == '\n' {
                         blank = true;
                     }
                     if !n.is_whitespace() {
                         break;
                     }
-                    iter.next();
+                    pos += n.len_utf8();
                 }
                 if blank {
                     if i > s {

@@ -54,10 +54,33 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Fitted weights: one row of [`CLASSES`] weights per feature, plus a bias row.
+///
+/// Features are keyed by a 64-bit FNV-1a hash of their string, so the classifier
+/// hashes a feature as it builds it and never assembles the string or compares keys.
+/// Two different feature strings could share a hash: with the bundled model's 10^5
+/// keys the chance that any query in a corpus of 10^9 features meets a key that is
+/// not its own is about 10^-5, and `parse` fails loudly on a collision between keys.
 #[derive(Debug, Default)]
 pub struct MentionModel {
     bias: [f32; 5],
-    weights: FxHashMap<Box<str>, [f32; 5]>,
+    weights: FxHashMap<u64, [f32; 5]>,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over `bytes`, continuing from `h`.
+#[inline]
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The key of a feature string.
+fn feature_key(name: &str) -> u64 {
+    fnv(FNV_OFFSET, name.as_bytes())
 }
 
 /// The bundled model, parsed on first use.
@@ -89,7 +112,12 @@ impl MentionModel {
             if name == "<bias>" {
                 m.bias = w;
             } else {
-                m.weights.insert(Box::from(name), w);
+                let previous = m.weights.insert(feature_key(name), w);
+                // The bundled model is checked by a test; this never fires on it.
+                assert!(
+                    previous.is_none(),
+                    "mention model: feature {name} repeated or sharing a hash"
+                );
             }
         }
         m
@@ -111,7 +139,7 @@ impl MentionModel {
     pub fn probabilities(&self, features: &[String]) -> [f32; 5] {
         let mut z = self.bias;
         for f in features {
-            if let Some(w) = self.weights.get(f.as_str()) {
+            if let Some(w) = self.weights.get(&feature_key(f)) {
                 for (a, b) in z.iter_mut().zip(w) {
                     *a += b;
                 }
@@ -330,12 +358,11 @@ impl FeatureSink for Collect<'_> {
 struct Score<'m> {
     model: &'m MentionModel,
     z: [f32; 5],
-    buf: String,
 }
 
 impl Score<'_> {
-    fn look_up(&mut self) {
-        if let Some(w) = self.model.weights.get(self.buf.as_str()) {
+    fn look_up(&mut self, key: u64) {
+        if let Some(w) = self.model.weights.get(&key) {
             for (a, b) in self.z.iter_mut().zip(w) {
                 *a += b;
             }
@@ -345,18 +372,21 @@ impl Score<'_> {
 
 impl FeatureSink for Score<'_> {
     fn add(&mut self, parts: &[&str]) {
-        self.buf.clear();
-        for p in parts {
-            self.buf.push_str(p);
-        }
-        self.look_up();
+        let key = parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p.as_bytes()));
+        self.look_up(key);
     }
 
     fn add_lower(&mut self, prefix: &str, word: &str) {
-        self.buf.clear();
-        self.buf.push_str(prefix);
-        push_lower(&mut self.buf, word);
-        self.look_up();
+        // The key of `prefix` + `word` in lower case (as `push_lower` writes it).
+        let h = fnv(FNV_OFFSET, prefix.as_bytes());
+        let key = if word.is_ascii() {
+            word.bytes().fold(h, |h, b| {
+                (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+            })
+        } else {
+            fnv(h, word.to_lowercase().as_bytes())
+        };
+        self.look_up(key);
     }
 }
 
@@ -607,7 +637,6 @@ pub(crate) fn classify<'a>(
     let mut score = Score {
         model,
         z: model.bias,
-        buf: String::new(),
     };
     let mut drop = vec![false; entities.len()];
     let mut add = Vec::new();
@@ -750,6 +779,32 @@ mod tests {
         let p = m.probabilities(&[]);
         assert!(p[NONE] > p[PER]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn bundled_model_keys_are_distinct() {
+        // `parse` asserts that no two features share a hash; every data line counts.
+        let lines = include_str!("../models/mentions.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with("<bias>"))
+            .count();
+        assert_eq!(bundled().len(), lines);
+    }
+
+    #[test]
+    fn hashed_features_match_their_strings() {
+        // A feature hashed while built (prefix + lower case) is the string's key.
+        let m = MentionModel::parse("<bias>\t0\t0\t0\t0\t0\nw=zürich\t0\t0\t0\t3\t0\n");
+        let mut score = Score {
+            model: &m,
+            z: [0.0; 5],
+        };
+        score.add_lower("w=", "ZÜRICH");
+        assert_eq!(score.z[LOC], 3.0);
+        score.add(&["w=", "zür", "ich"]);
+        assert_eq!(score.z[LOC], 6.0);
+        score.add_lower("w=", "Zurich");
+        assert_eq!(score.z[LOC], 6.0);
     }
 
     #[test]
