@@ -157,10 +157,16 @@ impl Analyzer {
 
     /// An analyzer from an entity lexicon and word lists.
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
-        let gazetteer = Gazetteer::new(&lexicon);
-        let leader_surnames = resolve::leader_surnames(&lexicon);
-        let sentiment_words = sentiment::word_table(&words);
-        let vocab = Vocab::new(&words);
+        // The word-list tables build while the gazetteer compiles.
+        let (gazetteer, (leader_surnames, (sentiment_words, vocab))) = rayon::join(
+            || Gazetteer::new(&lexicon),
+            || {
+                rayon::join(
+                    || resolve::leader_surnames(&lexicon),
+                    || rayon::join(|| sentiment::word_table(&words), || Vocab::new(&words)),
+                )
+            },
+        );
         Analyzer {
             lexicon,
             words,

@@ -25,7 +25,7 @@ use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{possessive_at, Token, TokenKind};
-use crate::words::{DocWords, TITLE_HEAD};
+use crate::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 
 /// How an entity mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -198,7 +198,7 @@ pub(crate) const HONORIFICS: &[&str] = &[
 ];
 
 /// Capitalized words that never start or continue a person's name.
-const NOT_NAME_LIST: &[&str] = &[
+pub(crate) const NOT_NAME_LIST: &[&str] = &[
     "The",
     "A",
     "An",
@@ -368,7 +368,7 @@ pub(crate) fn find_entities_rules<'a>(
     for e in &entities {
         people.introduce(text, e);
     }
-    org_patterns(text, tokens, &mut entities);
+    org_patterns(text, tokens, dw, &mut entities);
     title_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
     name_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
@@ -376,6 +376,7 @@ pub(crate) fn find_entities_rules<'a>(
         &analyzer.words().surnames,
         text,
         tokens,
+        dw,
         sentences,
         &mut entities,
         &people,
@@ -471,7 +472,7 @@ fn title_at(
     let first_text = first.text(text);
     // Most words start no title: the vocabulary says so without a lookup here (a
     // hyphenated word may still end in one).
-    if !words.has(i, TITLE_HEAD) && !first_text.as_bytes().contains(&b'-') {
+    if !words.has(i, TITLE_HEAD) && !words.hyphenated(i) {
         return None;
     }
     // then-Attorney General, ex-President, vice-President: the part after the hyphen.
@@ -623,6 +624,7 @@ fn name_patterns<'a>(
     while i < tokens.len() {
         let t = tokens[i];
         if t.kind != TokenKind::Word
+            || !dw.has(i, FIRST_NAME)
             || !first_names.contains(t.text(text))
             || is_covered(last_found, t.span)
         {
@@ -680,7 +682,7 @@ fn name_patterns<'a>(
 }
 
 /// Head words that make capitalized words around them an organization.
-const ORG_HEAD_LIST: &[&str] = &[
+pub(crate) const ORG_HEAD_LIST: &[&str] = &[
     "Ministry",
     "Department",
     "Agency",
@@ -753,7 +755,12 @@ const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];
 /// head word followed by `of` and capitalized words (`Ministry of Foreign Affairs`).
 /// Place names and demonyms inside (`Bank of England`, `Russian Foreign Ministry`) give
 /// way to the organization.
-fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+fn org_patterns<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    dw: &DocWords,
+    entities: &mut Vec<Entity<'a>>,
+) {
     let cap = |t: &Token| {
         t.kind == TokenKind::Word
             && is_capitalized(t.text(text))
@@ -778,7 +785,7 @@ fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if t.kind != TokenKind::Word || !ORG_HEADS.contains(&t.text(text)) {
+        if t.kind != TokenKind::Word || !dw.has(i, ORG_HEAD) || !ORG_HEADS.contains(&t.text(text)) {
             i += 1;
             continue;
         }

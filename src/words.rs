@@ -24,6 +24,16 @@ pub(crate) const CUE_HEAD: u32 = 1 << 1;
 pub(crate) const CUE_VOCAB: u32 = 1 << 2;
 /// [`WordInfo::flags`]: the word (in some casing) starts a title or is an honorific.
 pub(crate) const TITLE_HEAD: u32 = 1 << 3;
+/// [`WordInfo::flags`]: the word, in some casing, is a given name of the lexicon.
+pub(crate) const FIRST_NAME: u32 = 1 << 4;
+/// [`WordInfo::flags`]: the word, in some casing, is a surname of the lexicon.
+pub(crate) const SURNAME: u32 = 1 << 5;
+/// [`WordInfo::flags`]: the word, in some casing, heads organization names
+/// (`entities::ORG_HEADS`).
+pub(crate) const ORG_HEAD: u32 = 1 << 6;
+/// [`WordInfo::flags`]: the word, in some casing, never starts or continues a name
+/// (`entities::NOT_NAME`).
+pub(crate) const NOT_NAME: u32 = 1 << 7;
 /// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
 /// (`checkworthy::QUANTITY`...), which take the next eight bits.
 pub(crate) const CLASS_SHIFT: u32 = 8;
@@ -92,6 +102,15 @@ fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)
         *o = h | (caps >> 2);
     }
     Some((u128::from(out[0]) | (u128::from(out[1]) << 64), upper))
+}
+
+/// True when some byte of the 16 in `x` is `b` (`b` not 0).
+#[inline]
+fn has_byte(x: u128, b: u8) -> bool {
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    const HIGH: u128 = ONES << 7;
+    let v = x ^ (u128::from(b) * ONES);
+    v.wrapping_sub(ONES) & !v & HIGH != 0
 }
 
 /// An open-addressing map from short words (as [`short_key`] integers) to ids: a
@@ -193,6 +212,28 @@ impl Vocab {
         for (w, bits) in crate::checkworthy::word_classes() {
             v.entry(w).flags |= u32::from(bits) << CLASS_SHIFT;
         }
+        // Case-sensitive sets, flagged in lower case: a word without the flag is not
+        // in the set in any casing, so the stages skip it without a lookup.
+        let sets: [(&mut dyn Iterator<Item = &str>, u32); 4] = [
+            (
+                &mut words.first_names.iter().map(String::as_str),
+                FIRST_NAME,
+            ),
+            (&mut words.surnames.iter().map(String::as_str), SURNAME),
+            (
+                &mut crate::entities::ORG_HEAD_LIST.iter().copied(),
+                ORG_HEAD,
+            ),
+            (
+                &mut crate::entities::NOT_NAME_LIST.iter().copied(),
+                NOT_NAME,
+            ),
+        ];
+        for (set, flag) in sets {
+            for w in set {
+                v.entry(&lower(w)).flags |= flag;
+            }
+        }
         v
     }
 
@@ -261,9 +302,13 @@ pub(crate) struct DocWords<'t> {
     text: &'t str,
     buf: String,
     low: Vec<Low>,
+    /// Per token: its vocabulary id, with [`HYPHENATED`] set for words holding a `-`.
     ids: Vec<u32>,
     vocab: &'t Vocab,
 }
+
+/// The bit of a [`DocWords`] id that marks a word holding a hyphen (ids are far below).
+const HYPHENATED: u32 = 1 << 31;
 
 impl<'t> DocWords<'t> {
     /// The word layer of `tokens` (of `text`).
@@ -278,7 +323,8 @@ impl<'t> DocWords<'t> {
             if t.kind == TokenKind::Word && b.len() <= 16 {
                 if let Some((key, upper)) = ascii_lower_key(text.as_bytes(), t.span.start, b.len())
                 {
-                    ids.push(vocab.short_id(key));
+                    let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
+                    ids.push(vocab.short_id(key) | hyphen);
                     low.push(if upper {
                         let from = buf.len();
                         let bytes = key.to_le_bytes();
@@ -314,7 +360,8 @@ impl<'t> DocWords<'t> {
                     Low::Text(a, b) => &text[a..b],
                     Low::Buf(a, b) => &buf[a..b],
                 };
-                vocab.id(s)
+                let hyphen = if b.contains(&b'-') { HYPHENATED } else { 0 };
+                vocab.id(s) | hyphen
             } else {
                 0
             });
@@ -341,13 +388,19 @@ impl<'t> DocWords<'t> {
     #[inline]
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn id(&self, i: usize) -> u32 {
-        self.ids[i]
+        self.ids[i] & !HYPHENATED
     }
 
     /// What the stages know about token `i` (all zero for an unknown word).
     #[inline]
     pub(crate) fn info(&self, i: usize) -> &WordInfo {
-        self.vocab.info(self.ids[i])
+        self.vocab.info(self.ids[i] & !HYPHENATED)
+    }
+
+    /// True when token `i` is a word holding a hyphen.
+    #[inline]
+    pub(crate) fn hyphenated(&self, i: usize) -> bool {
+        self.ids[i] & HYPHENATED != 0
     }
 
     /// True when token `i` is a word with all of `flags`.
