@@ -107,7 +107,6 @@ pub struct Analyzer {
     words: WordLists,
     gazetteer: Gazetteer,
     leader_surnames: HashMap<String, usize>,
-    sentiment_words: sentiment::WordTable,
     vocab: Vocab,
     mention_model: bool,
 }
@@ -158,21 +157,15 @@ impl Analyzer {
     /// An analyzer from an entity lexicon and word lists.
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
         // The word-list tables build while the gazetteer compiles.
-        let (gazetteer, (leader_surnames, (sentiment_words, vocab))) = rayon::join(
+        let (gazetteer, (leader_surnames, vocab)) = rayon::join(
             || Gazetteer::new(&lexicon),
-            || {
-                rayon::join(
-                    || resolve::leader_surnames(&lexicon),
-                    || rayon::join(|| sentiment::word_table(&words), || Vocab::new(&words)),
-                )
-            },
+            || rayon::join(|| resolve::leader_surnames(&lexicon), || Vocab::new(&words)),
         );
         Analyzer {
             lexicon,
             words,
             gazetteer,
             leader_surnames,
-            sentiment_words,
             vocab,
             mention_model: true,
         }
@@ -195,10 +188,6 @@ impl Analyzer {
 
     pub(crate) fn vocab(&self) -> &Vocab {
         &self.vocab
-    }
-
-    pub(crate) fn sentiment_words(&self) -> &sentiment::WordTable {
-        &self.sentiment_words
     }
 
     /// True when the mention classifier ([`crate::mentions`]) runs: with the bundled
@@ -228,7 +217,7 @@ impl Analyzer {
         let words = DocWords::new(self, text, &tokens);
         let mut entities =
             entities::find_entities(self, text, &tokens, &words, &sentence_spans, &matches, date);
-        sentiment::score_mentions(self, text, &tokens, &sentence_spans, &mut entities);
+        sentiment::score_mentions(text, &tokens, &words, &sentence_spans, &mut entities);
         let scores =
             checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &words);
         let claims = claims::find_claims(

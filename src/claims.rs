@@ -32,7 +32,7 @@ use crate::lexicon::{CueClass, EntityType};
 use crate::sentiment::valence_of;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
-use crate::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB};
+use crate::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB, HEDGE, NEGATION};
 
 /// What kind of claim a [`Claim`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -207,7 +207,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that make a claim hedged.
-const HEDGES: &[&str] = &[
+pub(crate) const HEDGES: &[&str] = &[
     "allegedly",
     "alleged",
     "reportedly",
@@ -234,7 +234,7 @@ const HEDGES: &[&str] = &[
 ];
 
 /// Words that negate a claim.
-const NEGATIONS: &[&str] = &[
+pub(crate) const NEGATIONS: &[&str] = &[
     "not", "never", "no", "n't", "neither", "nor", "nothing", "none",
 ];
 
@@ -365,7 +365,7 @@ pub(crate) fn find_claims(
                 });
             } else if checkworthiness[si] >= ASSERTION_THRESHOLD {
                 let content = trim_final_punct(text, *sent);
-                let (modality, modality_cue) = modality(text, toks, content, None);
+                let (modality, modality_cue) = modality(toks, words.slice(lo, hi), content, None);
                 claims.push(Claim {
                     span: *sent,
                     sentence: si,
@@ -748,10 +748,10 @@ fn find_attributions(
         let (modality, modality_cue) = match hit.class {
             Some(CueClass::Deny) => (Modality::Negated, Some(cue)),
             _ => content.map_or((Modality::Asserted, None), |c| {
-                modality(text, toks, c, Some(cue))
+                modality(toks, low, c, Some(cue))
             }),
         };
-        let stance = stance(analyzer, text, toks, hit.class, content);
+        let stance = stance(text, toks, low, hit.class, content);
         out.push(Claim {
             span,
             sentence: 0,
@@ -1346,8 +1346,8 @@ fn resolve_speaker(text: &str, np: Span, entities: &[Entity]) -> Speaker {
 
 /// Modality of a content span: negated, hedged or asserted, with the deciding word.
 fn modality(
-    text: &str,
     toks: &[Token],
+    low: Slice,
     content: Span,
     cue: Option<Span>,
 ) -> (Modality, Option<Span>) {
@@ -1356,13 +1356,16 @@ fn modality(
         None => content,
     };
     let mut hedge = None;
-    for t in toks.iter().filter(|t| region.contains(t.span)) {
-        let w = lower(t.text(text));
-        let w = w.as_ref();
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+    // Only words can be negations or hedges (the vocabulary flags both lists).
+    for (j, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !region.contains(t.span) {
+            continue;
+        }
+        let flags = low.info(j).flags;
+        if flags & NEGATION != 0 || low.lower(j).ends_with("n't") {
             return (Modality::Negated, Some(t.span));
         }
-        if hedge.is_none() && HEDGES.contains(&w) {
+        if hedge.is_none() && flags & HEDGE != 0 {
             hedge = Some(t.span);
         }
     }
@@ -1377,9 +1380,9 @@ const STANCE_THRESHOLD: f32 = 0.5;
 
 /// Stance from the cue class, else from the content's sentiment.
 fn stance(
-    analyzer: &Analyzer,
     text: &str,
     toks: &[Token],
+    low: Slice,
     class: Option<CueClass>,
     content: Option<Span>,
 ) -> Stance {
@@ -1395,8 +1398,14 @@ fn stance(
     let Some(content) = content else {
         return Stance::Neutral;
     };
-    let words: Vec<&Token> = toks.iter().filter(|t| content.contains(t.span)).collect();
-    let score = valence_of(analyzer, text, &words);
+    // The tokens inside the content are consecutive.
+    let lo = toks.partition_point(|t| t.span.start < content.start);
+    let words: Vec<&Token> = toks[lo..]
+        .iter()
+        .take_while(|t| t.span.start < content.end)
+        .filter(|t| content.contains(t.span))
+        .collect();
+    let score = valence_of(text, &words, low.sub(lo, lo + words.len()));
     if score >= STANCE_THRESHOLD {
         Stance::Support
     } else if score <= -STANCE_THRESHOLD {

@@ -34,6 +34,12 @@ pub(crate) const ORG_HEAD: u32 = 1 << 6;
 /// [`WordInfo::flags`]: the word, in some casing, never starts or continues a name
 /// (`entities::NOT_NAME`).
 pub(crate) const NOT_NAME: u32 = 1 << 7;
+/// [`WordInfo::flags`]: the word negates a claim (`claims::NEGATIONS`).
+pub(crate) const NEGATION: u32 = 1 << 16;
+/// [`WordInfo::flags`]: the word hedges a claim (`claims::HEDGES`).
+pub(crate) const HEDGE: u32 = 1 << 17;
+/// [`WordInfo::flags`]: the word negates a valence after it (`sentiment::NEGATORS`).
+pub(crate) const NEGATOR: u32 = 1 << 18;
 /// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
 /// (`checkworthy::QUANTITY`...), which take the next eight bits.
 pub(crate) const CLASS_SHIFT: u32 = 8;
@@ -45,6 +51,10 @@ pub(crate) struct WordInfo {
     pub(crate) flags: u32,
     /// The word's id in the cue detector (0: no feature of the detector names it).
     pub(crate) cue_word: u32,
+    /// Its VADER valence (0 for none).
+    pub(crate) valence: f32,
+    /// Its learned sentiment weights (positive, negative over neutral).
+    pub(crate) sentiment: [f32; 2],
 }
 
 /// The shared vocabulary: lower-case words to ids (id 0 is "no such word").
@@ -211,6 +221,21 @@ impl Vocab {
         }
         for (w, bits) in crate::checkworthy::word_classes() {
             v.entry(w).flags |= u32::from(bits) << CLASS_SHIFT;
+        }
+        for (w, val) in &words.sentiment {
+            v.entry(w).valence = *val;
+        }
+        for (w, weights) in crate::sentiment::word_weights() {
+            v.entry(w).sentiment = weights;
+        }
+        for w in crate::sentiment::negators() {
+            v.entry(w).flags |= NEGATOR;
+        }
+        for w in crate::claims::NEGATIONS {
+            v.entry(w).flags |= NEGATION;
+        }
+        for w in crate::claims::HEDGES {
+            v.entry(w).flags |= HEDGE;
         }
         // Case-sensitive sets, flagged in lower case: a word without the flag is not
         // in the set in any casing, so the stages skip it without a lookup.
@@ -427,7 +452,7 @@ pub(crate) struct Slice<'w, 't> {
     len: usize,
 }
 
-impl Slice<'_, '_> {
+impl<'w, 't> Slice<'w, 't> {
     /// Token `i` in lower case.
     #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
@@ -451,6 +476,11 @@ impl Slice<'_, '_> {
     #[inline]
     pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
         self.words.has(self.from + i, flags)
+    }
+
+    /// The view of tokens `from..to` of this one.
+    pub(crate) fn sub(&self, from: usize, to: usize) -> Slice<'w, 't> {
+        self.words.slice(self.from + from, self.from + to)
     }
 }
 
