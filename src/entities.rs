@@ -326,7 +326,7 @@ pub(crate) fn find_entities<'a>(
 ) -> Vec<Entity<'a>> {
     let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
-        crate::mentions::classify(analyzer, text, tokens, sentences, &mut entities);
+        crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
         entities.sort_by(|a, b| {
             a.span
                 .start

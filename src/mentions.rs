@@ -29,6 +29,7 @@ use crate::lexicon::{EntityType, RoleKind};
 use crate::resolve;
 use crate::span::Span;
 use crate::tokenize::{possessive_at, Token, TokenKind};
+use crate::words::{DocWords, FIRST_NAME, NOT_NAME, SURNAME, TITLE_HEAD};
 
 /// The classes, in weight-column order.
 pub const CLASSES: [&str; 5] = ["none", "PER", "ORG", "LOC", "MISC"];
@@ -173,7 +174,10 @@ struct Doc<'t> {
     text: &'t str,
     tokens: &'t [Token],
     sentences: &'t [Span],
-    /// Words that occur in lower case somewhere in the document.
+    words: &'t DocWords<'t>,
+    /// Vocabulary words that occur in lower case somewhere in the document, by id.
+    lower_ids: Vec<u64>,
+    /// Other words that occur in lower case somewhere in the document.
     lower: FxHashSet<&'t str>,
     /// The document's first word, lower case.
     head: String,
@@ -183,20 +187,27 @@ struct Doc<'t> {
 }
 
 impl<'t> Doc<'t> {
-    fn new(text: &'t str, tokens: &'t [Token], sentences: &'t [Span]) -> Doc<'t> {
-        // Sized up front: growing the set from empty cost about as much as filling it.
+    fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        sentences: &'t [Span],
+        words: &'t DocWords<'t>,
+    ) -> Doc<'t> {
+        // Words all in lower case (only those can equal a lower-cased name word):
+        // vocabulary words as bits, the others in a set.
+        let mut lower_ids = vec![0u64; words.vocab_len().div_ceil(64)];
         let mut lower: FxHashSet<&str> = FxHashSet::default();
-        lower.reserve(tokens.len() / 2);
-        lower.extend(
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.text(text))
-                .filter(|w| match w.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => w.chars().next().is_some_and(char::is_lowercase),
-                }),
-        );
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || !words.is_lower(i, t.text(text)) {
+                continue;
+            }
+            match words.id(i) {
+                0 => {
+                    lower.insert(t.text(text));
+                }
+                id => lower_ids[id as usize / 64] |= 1 << (id % 64),
+            }
+        }
         let head = tokens
             .iter()
             .find(|t| t.kind == TokenKind::Word)
@@ -234,6 +245,8 @@ impl<'t> Doc<'t> {
             text,
             tokens,
             sentences,
+            words,
+            lower_ids,
             lower,
             head,
             lines,
@@ -242,6 +255,14 @@ impl<'t> Doc<'t> {
 
     fn word(&self, i: usize) -> &'t str {
         self.tokens[i].text(self.text)
+    }
+
+    /// True when token `i` in lower case occurs as a word somewhere in the document.
+    fn occurs_lower(&self, i: usize) -> bool {
+        match self.words.id(i) {
+            0 => self.lower.contains(self.words.lower(i)),
+            id => self.lower_ids[id as usize / 64] & (1 << (id % 64)) != 0,
+        }
     }
 
     /// Facts of the line holding byte `pos`: (in capitals, chunks with digits).
@@ -444,19 +465,20 @@ fn features(
         out.add(&["init"]);
         out.add(&["init&n=", n4]);
     }
-    let fw_first_name = words.first_names.contains(natural_case(fw).as_ref());
+    // The vocabulary flags rule most words out before the case-sensitive lookups.
+    let fw_first_name =
+        doc.words.has(first, FIRST_NAME) && words.first_names.contains(natural_case(fw).as_ref());
     if fw_first_name {
         out.add(&["fn"]);
     }
-    if words.surnames.contains(natural_case(lw).as_ref()) {
+    if doc.words.has(last, SURNAME) && words.surnames.contains(natural_case(lw).as_ref()) {
         out.add(&["sn"]);
     }
     if n > 1 && fw_first_name {
         out.add(&["fn&multi"]);
     }
-    let mut fw_lower = String::new();
-    push_lower(&mut fw_lower, fw);
-    if doc.lower.contains(fw_lower.as_str()) {
+    let fw_lower = doc.words.lower(first);
+    if doc.occurs_lower(first) {
         out.add(&["low"]);
     }
     if let Some(t) = doc.tokens.get(last + 1) {
@@ -487,7 +509,7 @@ fn features(
         }
         None => {
             if init && n == 1 {
-                out.add(&["init1=", &fw_lower]);
+                out.add(&["init1=", fw_lower]);
             }
         }
     }
@@ -505,10 +527,11 @@ struct Candidate {
 fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
     let w = t.text(doc.text);
+    // Honorifics are flagged as title heads.
     t.kind == TokenKind::Word
         && is_capitalized(w)
-        && !crate::entities::NOT_NAME.contains(&w)
-        && !crate::entities::HONORIFICS.contains(&w)
+        && !(doc.words.has(i, NOT_NAME) && crate::entities::NOT_NAME.contains(&w))
+        && !(doc.words.has(i, TITLE_HEAD) && crate::entities::HONORIFICS.contains(&w))
         && w != "I"
 }
 
@@ -614,6 +637,7 @@ pub(crate) fn classify<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -621,7 +645,7 @@ pub(crate) fn classify<'a>(
     if model.is_empty() {
         return;
     }
-    let doc = Doc::new(text, tokens, sentences);
+    let doc = Doc::new(text, tokens, sentences, words);
     let cands = candidates(analyzer, &doc, entities);
     // Surnames of the people found so far, so a one-word person links to them.
     let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
@@ -744,7 +768,7 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let entities = crate::entities::find_entities_rules(
         analyzer, text, &tokens, &words, &sentences, &matches, None,
     );
-    let doc = Doc::new(text, &tokens, &sentences);
+    let doc = Doc::new(text, &tokens, &sentences, &words);
     let mut out = Vec::new();
     for c in candidates(analyzer, &doc, &entities) {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());

@@ -422,6 +422,20 @@ impl<'t> DocWords<'t> {
         self.vocab.info(self.ids[i] & !HYPHENATED)
     }
 
+    /// True when token `i`, whose text is `raw`, is its own lower case.
+    #[inline]
+    pub(crate) fn is_lower(&self, i: usize, raw: &str) -> bool {
+        match self.low[i] {
+            Low::Text(..) => true,
+            Low::Buf(a, b) => self.buf[a..b] == *raw,
+        }
+    }
+
+    /// How many ids the vocabulary has (ids are below this).
+    pub(crate) fn vocab_len(&self) -> usize {
+        self.vocab.info.len()
+    }
+
     /// True when token `i` is a word holding a hyphen.
     #[inline]
     pub(crate) fn hyphenated(&self, i: usize) -> bool {
