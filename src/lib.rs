@@ -38,6 +38,7 @@ pub mod resolve;
 pub mod sentences;
 pub mod sentiment;
 pub mod span;
+mod strmap;
 pub mod table;
 pub mod tokenize;
 mod words;

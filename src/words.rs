@@ -11,7 +11,7 @@
 //!
 //! Lower case here is `str::to_lowercase` (with a fast path for ASCII words).
 
-use rustc_hash::FxHashMap;
+use crate::strmap::StrMap;
 
 use crate::analyzer::Analyzer;
 use crate::tokenize::{Token, TokenKind};
@@ -60,23 +60,8 @@ pub(crate) struct WordInfo {
 /// The shared vocabulary: lower-case words to ids (id 0 is "no such word").
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    /// Words of up to 16 bytes, looked up by value (see [`ShortMap`]).
-    short: ShortMap,
-    /// Longer words.
-    long: FxHashMap<Box<str>, u32>,
+    ids: StrMap<u32>,
     info: Vec<WordInfo>,
-}
-
-/// A word of up to 16 bytes as one integer, zero-padded (no word holds a NUL byte:
-/// the tokenizer never puts one in a word).
-#[inline]
-fn short_key(word: &[u8]) -> Option<u128> {
-    if word.len() > 16 || word.is_empty() {
-        return None;
-    }
-    let mut b = [0u8; 16];
-    b[..word.len()].copy_from_slice(word);
-    Some(u128::from_le_bytes(b))
 }
 
 /// Bytes `start..start + len` of `text` (`1 <= len <= 16`) in ASCII lower case as a
@@ -121,69 +106,6 @@ fn has_byte(x: u128, b: u8) -> bool {
     const HIGH: u128 = ONES << 7;
     let v = x ^ (u128::from(b) * ONES);
     v.wrapping_sub(ONES) & !v & HIGH != 0
-}
-
-/// An open-addressing map from short words (as [`short_key`] integers) to ids: a
-/// lookup hashes two machine words and compares one integer per probe, with no
-/// pointer to follow, which is what makes one lookup per token cheap.
-#[derive(Debug, Default)]
-struct ShortMap {
-    /// `(key, id)`; key 0 marks an empty slot.
-    slots: Vec<(u128, u32)>,
-    len: usize,
-    shift: u32,
-}
-
-impl ShortMap {
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
-    }
-
-    #[inline]
-    fn get(&self, key: u128) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, id) = self.slots[i];
-            if k == key {
-                return Some(id);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    fn insert(&mut self, key: u128, id: u32) {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
-            let cap = (old.len() * 2).max(64);
-            self.slots = vec![(0, 0); cap];
-            self.shift = 64 - cap.trailing_zeros();
-            self.len = 0;
-            for (k, v) in old {
-                if k != 0 {
-                    self.insert(k, v);
-                }
-            }
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        while self.slots[i].0 != 0 && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].0 == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = (key, id);
-    }
 }
 
 impl Vocab {
@@ -267,12 +189,7 @@ impl Vocab {
         if id == 0 {
             id = self.info.len() as u32;
             self.info.push(WordInfo::default());
-            match short_key(word.as_bytes()) {
-                Some(k) => self.short.insert(k, id),
-                None => {
-                    self.long.insert(word.into(), id);
-                }
-            }
+            self.ids.insert(word, id);
         }
         &mut self.info[id as usize]
     }
@@ -280,17 +197,13 @@ impl Vocab {
     /// The id of a lower-case word (0 if no stage knows it).
     #[inline]
     pub(crate) fn id(&self, lower: &str) -> u32 {
-        match short_key(lower.as_bytes()) {
-            Some(k) => self.short.get(k),
-            None => self.long.get(lower).copied(),
-        }
-        .unwrap_or(0)
+        self.ids.get(lower).copied().unwrap_or(0)
     }
 
-    /// The id of a short lower-case ASCII word given as its [`short_key`].
+    /// The id of a short lower-case ASCII word given as its `short_key`.
     #[inline]
     fn short_id(&self, key: u128) -> u32 {
-        self.short.get(key).unwrap_or(0)
+        self.ids.get_short(key).copied().unwrap_or(0)
     }
 
     /// What the stages know about word `id`.
