@@ -430,22 +430,30 @@ fn features(
     let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
     let init = doc.sentence_initial(first);
     out.add(&["n=", n4]);
-    let mut sh = String::new();
+    // `sh=` and the shapes joined by spaces, as parts (no string built). Candidates
+    // have at most MAX_WORDS words (places at most two).
+    let mut sh: [&str; 2 * MAX_WORDS + 2] = [""; 2 * MAX_WORDS + 2];
+    sh[0] = "sh=";
+    let mut n_sh = 1;
     for i in first..=last {
         let w = doc.word(i);
         out.add_lower("w=", w);
-        if !sh.is_empty() {
-            sh.push(' ');
+        if n_sh + 2 > sh.len() {
+            continue;
         }
-        sh.push_str(if caps { "C" } else { shape(w) });
+        if n_sh > 1 {
+            sh[n_sh] = " ";
+            n_sh += 1;
+        }
+        sh[n_sh] = if caps { "C" } else { shape(w) };
+        n_sh += 1;
     }
-    out.add(&["sh=", &sh]);
+    out.add(&sh[..n_sh]);
     let fw = doc.word(first);
     let lw = doc.word(last);
     out.add_lower("f=", fw);
     out.add_lower("l=", lw);
-    let mut lw_lower = String::new();
-    push_lower(&mut lw_lower, lw);
+    let lw_lower = doc.words.lower(last);
     let cut = lw_lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
     out.add(&["s3=", &lw_lower[cut..]]);
     let mut ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
