@@ -416,6 +416,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn flags_cover_every_casing_of_the_sets() {
+        // The rules skip a word without the flag, so every member of each set, in any
+        // casing, must carry it.
+        let analyzer = Analyzer::new();
+        let words = analyzer.words();
+        let sets: [(Vec<&str>, u32); 6] = [
+            (words.first_names.iter().map(String::as_str).collect(), FIRST_NAME),
+            (words.surnames.iter().map(String::as_str).collect(), SURNAME),
+            (crate::entities::ORG_HEAD_LIST.to_vec(), ORG_HEAD),
+            (crate::entities::NOT_NAME_LIST.to_vec(), NOT_NAME),
+            (crate::entities::HONORIFICS.to_vec(), TITLE_HEAD),
+            (words.cue_heads.iter().map(String::as_str).collect(), CUE_HEAD),
+        ];
+        for (set, flag) in sets {
+            assert!(!set.is_empty());
+            for w in set.iter().filter(|w| !w.contains(' ')) {
+                for form in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                    let tokens = crate::tokenize::tokenize(&form);
+                    if tokens.len() != 1 || tokens[0].kind != TokenKind::Word {
+                        continue;
+                    }
+                    let dw = DocWords::new(&analyzer, &form, &tokens);
+                    assert!(dw.has(0, flag), "{form:?} lacks flag {flag:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn lower_case_matches_to_lowercase() {
         let analyzer = Analyzer::new();
         let text = "The U.S. SAID İstanbul ΟΔΟΣ straße Ärger said";
