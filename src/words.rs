@@ -422,12 +422,18 @@ mod tests {
         let analyzer = Analyzer::new();
         let words = analyzer.words();
         let sets: [(Vec<&str>, u32); 6] = [
-            (words.first_names.iter().map(String::as_str).collect(), FIRST_NAME),
+            (
+                words.first_names.iter().map(String::as_str).collect(),
+                FIRST_NAME,
+            ),
             (words.surnames.iter().map(String::as_str).collect(), SURNAME),
             (crate::entities::ORG_HEAD_LIST.to_vec(), ORG_HEAD),
             (crate::entities::NOT_NAME_LIST.to_vec(), NOT_NAME),
             (crate::entities::HONORIFICS.to_vec(), TITLE_HEAD),
-            (words.cue_heads.iter().map(String::as_str).collect(), CUE_HEAD),
+            (
+                words.cue_heads.iter().map(String::as_str).collect(),
+                CUE_HEAD,
+            ),
         ];
         for (set, flag) in sets {
             assert!(!set.is_empty());
