@@ -15,6 +15,7 @@ use crate::sentences;
 use crate::sentiment;
 use crate::span::Span;
 use crate::tokenize::{self, Token};
+use crate::words::{DocWords, Vocab};
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
 ///
@@ -106,7 +107,7 @@ pub struct Analyzer {
     words: WordLists,
     gazetteer: Gazetteer,
     leader_surnames: HashMap<String, usize>,
-    sentiment_words: sentiment::WordTable,
+    vocab: Vocab,
     mention_model: bool,
 }
 
@@ -155,15 +156,17 @@ impl Analyzer {
 
     /// An analyzer from an entity lexicon and word lists.
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
-        let gazetteer = Gazetteer::new(&lexicon);
-        let leader_surnames = resolve::leader_surnames(&lexicon);
-        let sentiment_words = sentiment::word_table(&words);
+        // The word-list tables build while the gazetteer compiles.
+        let (gazetteer, (leader_surnames, vocab)) = rayon::join(
+            || Gazetteer::new(&lexicon),
+            || rayon::join(|| resolve::leader_surnames(&lexicon), || Vocab::new(&words)),
+        );
         Analyzer {
             lexicon,
             words,
             gazetteer,
             leader_surnames,
-            sentiment_words,
+            vocab,
             mention_model: true,
         }
     }
@@ -183,8 +186,8 @@ impl Analyzer {
         &self.gazetteer
     }
 
-    pub(crate) fn sentiment_words(&self) -> &sentiment::WordTable {
-        &self.sentiment_words
+    pub(crate) fn vocab(&self) -> &Vocab {
+        &self.vocab
     }
 
     /// True when the mention classifier ([`crate::mentions`]) runs: with the bundled
@@ -211,11 +214,21 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let matches = self.gazetteer.find(text);
+        let words = DocWords::new(self, text, &tokens);
         let mut entities =
-            entities::find_entities(self, text, &tokens, &sentence_spans, &matches, date);
-        sentiment::score_mentions(self, text, &tokens, &sentence_spans, &mut entities);
-        let scores = checkworthy::score_sentences(self, text, &tokens, &sentence_spans, &entities);
-        let claims = claims::find_claims(self, text, &tokens, &sentence_spans, &scores, &entities);
+            entities::find_entities(self, text, &tokens, &words, &sentence_spans, &matches, date);
+        sentiment::score_mentions(text, &tokens, &words, &sentence_spans, &mut entities);
+        let scores =
+            checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &words);
+        let claims = claims::find_claims(
+            self,
+            text,
+            &tokens,
+            &words,
+            &sentence_spans,
+            &scores,
+            &entities,
+        );
         let sentences = sentence_spans
             .iter()
             .zip(&scores)

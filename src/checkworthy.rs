@@ -15,10 +15,10 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::analyzer::Analyzer;
 use crate::entities::Entity;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{DocWords, CLASS_SHIFT, CUE};
 
 const QUANTITY_WORDS_LIST: &[&str] = &[
     "percent",
@@ -124,21 +124,19 @@ fn sigmoid(x: f32) -> f32 {
 
 /// Scores every sentence. `entities` must be sorted by start.
 pub(crate) fn score_sentences(
-    analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
     entities: &[Entity],
+    words: &DocWords,
 ) -> Vec<f32> {
-    let cues = &analyzer.words().cues;
     let mut out = Vec::with_capacity(sentences.len());
     let mut ent_i = 0;
-    let mut lowered = String::new();
     for sent in sentences {
         let lo = tokens.partition_point(|t| t.span.start < sent.start);
         let hi = tokens.partition_point(|t| t.span.start < sent.end);
         let toks = &tokens[lo..hi];
-        let mut words = 0usize;
+        let mut n_words = 0usize;
         let mut numbers = 0usize;
         let mut years = 0usize;
         let mut quantities = 0usize;
@@ -147,7 +145,7 @@ pub(crate) fn score_sentences(
         let mut discourse = 0usize;
         let mut future = 0usize;
         let mut cue = false;
-        for t in toks {
+        for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
             match t.kind {
                 TokenKind::Number => {
@@ -157,22 +155,18 @@ pub(crate) fn score_sentences(
                     }
                 }
                 TokenKind::Word => {
-                    words += 1;
-                    lowered.clear();
-                    lowered.push_str(w);
-                    lowered.make_ascii_lowercase();
-                    let l = lowered.as_str();
-                    let c = classes(l);
+                    n_words += 1;
+                    let info = words.info(lo + k);
+                    let c = (info.flags >> CLASS_SHIFT) as u8;
                     quantities += usize::from(c & QUANTITY != 0);
                     trends += usize::from(c & TREND != 0);
                     personal += usize::from(c & PERSONAL_WORD != 0);
                     discourse += usize::from(c & DISCOURSE != 0);
+                    let l = words.lower(lo + k);
                     if c & FUTURE != 0 || l.ends_with("'ll") || l.ends_with("’ll") {
                         future += 1;
                     }
-                    if !cue && cues.contains_key(l) {
-                        cue = true;
-                    }
+                    cue |= info.flags & CUE != 0;
                 }
                 TokenKind::Punct => {
                     if classes(w) & QUANTITY != 0 {
@@ -201,7 +195,7 @@ pub(crate) fn score_sentences(
         x += 0.89 * (quantities.min(2) as f32);
         x += 0.17 * (n_ent.min(3) as f32);
         x += 0.41 * (trends.min(3) as f32);
-        x += 0.36 * (1.0 + words as f32).ln();
+        x += 0.36 * (1.0 + n_words as f32).ln();
         x -= 1.39 * (discourse.min(2) as f32);
         x -= 0.40 * (future.min(2) as f32);
         if cue {
@@ -210,7 +204,7 @@ pub(crate) fn score_sentences(
         if question {
             x -= 0.76;
         }
-        if words < 6 {
+        if n_words < 6 {
             x -= 0.52;
         }
         if personal > 0 && numbers == 0 {
@@ -245,6 +239,11 @@ static WORD_CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     }
     m
 });
+
+/// Every classed word with its class bits (for [`crate::words::Vocab`]).
+pub(crate) fn word_classes() -> impl Iterator<Item = (&'static str, u8)> {
+    WORD_CLASSES.iter().map(|(&w, &c)| (w, c))
+}
 
 /// The class bits of `word` (0 for none).
 #[inline]

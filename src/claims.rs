@@ -32,6 +32,7 @@ use crate::lexicon::{CueClass, EntityType};
 use crate::sentiment::valence_of;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB, HEDGE, NEGATION};
 
 /// What kind of claim a [`Claim`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -206,7 +207,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Words that make a claim hedged.
-const HEDGES: &[&str] = &[
+pub(crate) const HEDGES: &[&str] = &[
     "allegedly",
     "alleged",
     "reportedly",
@@ -233,18 +234,9 @@ const HEDGES: &[&str] = &[
 ];
 
 /// Words that negate a claim.
-const NEGATIONS: &[&str] = &[
+pub(crate) const NEGATIONS: &[&str] = &[
     "not", "never", "no", "n't", "neither", "nor", "nothing", "none",
 ];
-
-#[inline]
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    }
-}
 
 /// Direct quotations in `text`: the spans inside the quote marks. Curly and
 /// guillemet quotes pair up; straight double quotes alternate; an unclosed quote ends
@@ -252,7 +244,6 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 pub fn find_quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut iter = text.char_indices().peekable();
     // A quote mark after a non-space and before a space, punctuation or the end closes
     // a quote: a stray one opens nothing, and a `“` typed for a `”` closes.
     let looks_closing = |i: usize, c: char| {
@@ -263,7 +254,18 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
                 a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | '?' | '!' | ')')
             })
     };
-    while let Some((i, c)) = iter.next() {
+    // Only `"`, a newline and the lead bytes of `“”«»` matter: skip other bytes
+    // without decoding them.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if !matches!(bytes[pos], b'"' | b'\n' | 0xC2 | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let i = pos;
+        let c = text[i..].chars().next().unwrap_or(' ');
+        pos += c.len_utf8();
         match (open, c) {
             (None, '“') | (None, '«') => open = Some((i + c.len_utf8(), c)),
             (None, '"') if !looks_closing(i, c) => open = Some((i + 1, c)),
@@ -283,14 +285,14 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
             (Some((s, _)), '\n') => {
                 // A blank line ends the paragraph.
                 let mut blank = false;
-                while let Some(&(_, n)) = iter.peek() {
+                for n in text[pos..].chars() {
                     if n == '\n' {
                         blank = true;
                     }
                     if !n.is_whitespace() {
                         break;
                     }
-                    iter.next();
+                    pos += n.len_utf8();
                 }
                 if blank {
                     if i > s {
@@ -316,6 +318,7 @@ pub(crate) fn find_claims(
     analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
+    words: &DocWords,
     sentences: &[Span],
     checkworthiness: &[f32],
     entities: &[Entity],
@@ -327,7 +330,17 @@ pub(crate) fn find_claims(
         let hi = tokens.partition_point(|t| t.span.start < sent.end);
         let toks = &tokens[lo..hi];
         let before = claims.len();
-        find_attributions(analyzer, text, toks, *sent, &quotes, entities, &mut claims);
+        let low = words.slice(lo, hi);
+        find_attributions(
+            analyzer,
+            text,
+            toks,
+            low,
+            *sent,
+            &quotes,
+            entities,
+            &mut claims,
+        );
         for c in &mut claims[before..] {
             c.sentence = si;
             c.score = checkworthiness[si];
@@ -352,7 +365,7 @@ pub(crate) fn find_claims(
                 });
             } else if checkworthiness[si] >= ASSERTION_THRESHOLD {
                 let content = trim_final_punct(text, *sent);
-                let (modality, modality_cue) = modality(text, toks, content, None);
+                let (modality, modality_cue) = modality(toks, words.slice(lo, hi), content, None);
                 claims.push(Claim {
                     span: *sent,
                     sentence: si,
@@ -408,10 +421,12 @@ struct CueHit {
     prob: f32,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn find_attributions(
     analyzer: &Analyzer,
     text: &str,
     toks: &[Token],
+    low: Slice,
     sent: Span,
     quotes: &[Span],
     entities: &[Entity],
@@ -439,8 +454,6 @@ fn find_attributions(
     // The detector's word id of each token, filled on first use (a token is seen as
     // the candidate and as up to four neighbours).
     let mut word_ids = vec![UNSEEN; toks.len()];
-    // Every token in lower case, once (the loop, its rules and the detector all ask).
-    let low: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| lower(t.text(text))).collect();
     let mut k = 0;
     while k < toks.len() {
         let t = toks[k];
@@ -448,12 +461,12 @@ fn find_attributions(
             k += 1;
             continue;
         }
-        let w = &low[k];
+        let w = low.lower(k);
         if w == "that" {
             that_before = true;
         }
-        let is_head = words.cue_heads.contains(w.as_ref());
-        if w != "according" && !is_head && !model.vocab.contains(w.as_ref()) {
+        let is_head = low.has(k, CUE_HEAD);
+        if w != "according" && !is_head && !low.has(k, CUE_VOCAB) {
             k += 1;
             continue;
         }
@@ -495,8 +508,8 @@ fn find_attributions(
             Some((last, class)) => (last, Some(class)),
             None => (k, None),
         };
-        let prev = k.checked_sub(1).map(|p| low[p].as_ref());
-        let next = low.get(last + 1).map(|n| n.as_ref());
+        let prev = k.checked_sub(1).map(|p| low.lower(p));
+        let next = low.get(last + 1);
         // A gerund after a preposition reports ("began by saying"), and so do an
         // infinitive ("declined to say", taking the main clause's subject) and a passive
         // with its agent ("was first reported by MSNBC").
@@ -505,10 +518,7 @@ fn find_attributions(
             || prev == Some("to");
         let is_aux = |j: usize| {
             toks[j].kind == TokenKind::Word
-                && matches!(
-                    low[j].as_ref(),
-                    "was" | "were" | "is" | "are" | "been" | "be"
-                )
+                && matches!(low.lower(j), "was" | "were" | "is" | "are" | "been" | "be")
         };
         // The auxiliary may stand one adverb away ("was first reported by").
         let passive = next == Some("by")
@@ -538,9 +548,9 @@ fn find_attributions(
             && is_capitalized(t.text(text))
             && toks[k - 1].kind == TokenKind::Word
             && !is_capitalized(toks[k - 1].text(text));
-        let before_cue = toks.get(last + 1).is_some_and(|n| {
-            n.kind == TokenKind::Word && words.cue_heads.contains(low[last + 1].as_ref())
-        });
+        let before_cue = toks
+            .get(last + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && low.has(last + 1, CUE_HEAD));
         let not_verb = prev
             .is_some_and(|p| DETERMINERS.contains(&p) || (PREPOSITIONS.contains(&p) && !gerund))
             || prev_possessive
@@ -566,7 +576,7 @@ fn find_attributions(
             model,
             &mut feature,
             &mut word_ids,
-            &low,
+            low,
         );
         cue_before |= best.is_some();
         if p < model.threshold {
@@ -738,10 +748,10 @@ fn find_attributions(
         let (modality, modality_cue) = match hit.class {
             Some(CueClass::Deny) => (Modality::Negated, Some(cue)),
             _ => content.map_or((Modality::Asserted, None), |c| {
-                modality(text, toks, c, Some(cue))
+                modality(toks, low, c, Some(cue))
             }),
         };
-        let stance = stance(analyzer, text, toks, hit.class, content);
+        let stance = stance(text, toks, low, hit.class, content);
         out.push(Claim {
             span,
             sentence: 0,
@@ -875,13 +885,13 @@ fn cue_probability(
     model: &crate::lexicon::CueModel,
     buf: &mut String,
     word_ids: &mut [u32],
-    low: &[std::borrow::Cow<str>],
+    low: Slice,
 ) -> f32 {
     use crate::lexicon::CueFeature as F;
     // The model's view of token j (words from the lower-case cache).
     let tok = |j: usize| -> std::borrow::Cow<str> {
         if toks[j].kind == TokenKind::Word {
-            std::borrow::Cow::Borrowed(low[j].as_ref())
+            std::borrow::Cow::Borrowed(low.lower(j))
         } else {
             model_token(text, &toks[j])
         }
@@ -908,7 +918,11 @@ fn cue_probability(
     let id = |s: &str| model.word_id(s);
     let mut id_at = |j: usize| {
         if word_ids[j] == UNSEEN {
-            word_ids[j] = model.word_id(&tok(j)).unwrap_or(0);
+            word_ids[j] = if toks[j].kind == TokenKind::Word {
+                low.info(j).cue_word
+            } else {
+                model.word_id(&tok(j)).unwrap_or(0)
+            };
         }
         word_ids[j]
     };
@@ -1332,8 +1346,8 @@ fn resolve_speaker(text: &str, np: Span, entities: &[Entity]) -> Speaker {
 
 /// Modality of a content span: negated, hedged or asserted, with the deciding word.
 fn modality(
-    text: &str,
     toks: &[Token],
+    low: Slice,
     content: Span,
     cue: Option<Span>,
 ) -> (Modality, Option<Span>) {
@@ -1342,13 +1356,16 @@ fn modality(
         None => content,
     };
     let mut hedge = None;
-    for t in toks.iter().filter(|t| region.contains(t.span)) {
-        let w = lower(t.text(text));
-        let w = w.as_ref();
-        if NEGATIONS.contains(&w) || w.ends_with("n't") {
+    // Only words can be negations or hedges (the vocabulary flags both lists).
+    for (j, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !region.contains(t.span) {
+            continue;
+        }
+        let flags = low.info(j).flags;
+        if flags & NEGATION != 0 || low.lower(j).ends_with("n't") {
             return (Modality::Negated, Some(t.span));
         }
-        if hedge.is_none() && HEDGES.contains(&w) {
+        if hedge.is_none() && flags & HEDGE != 0 {
             hedge = Some(t.span);
         }
     }
@@ -1363,9 +1380,9 @@ const STANCE_THRESHOLD: f32 = 0.5;
 
 /// Stance from the cue class, else from the content's sentiment.
 fn stance(
-    analyzer: &Analyzer,
     text: &str,
     toks: &[Token],
+    low: Slice,
     class: Option<CueClass>,
     content: Option<Span>,
 ) -> Stance {
@@ -1381,8 +1398,14 @@ fn stance(
     let Some(content) = content else {
         return Stance::Neutral;
     };
-    let words: Vec<&Token> = toks.iter().filter(|t| content.contains(t.span)).collect();
-    let score = valence_of(analyzer, text, &words);
+    // The tokens inside the content are consecutive.
+    let lo = toks.partition_point(|t| t.span.start < content.start);
+    let words: Vec<&Token> = toks[lo..]
+        .iter()
+        .take_while(|t| t.span.start < content.end)
+        .filter(|t| content.contains(t.span))
+        .collect();
+    let score = valence_of(text, &words, low.sub(lo, lo + words.len()));
     if score >= STANCE_THRESHOLD {
         Stance::Support
     } else if score <= -STANCE_THRESHOLD {

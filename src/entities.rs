@@ -25,6 +25,7 @@ use crate::lexicon::{EntityType, Role, RoleKind};
 use crate::resolve;
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{possessive_at, Token, TokenKind};
+use crate::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 
 /// How an entity mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -197,7 +198,7 @@ pub(crate) const HONORIFICS: &[&str] = &[
 ];
 
 /// Capitalized words that never start or continue a person's name.
-const NOT_NAME_LIST: &[&str] = &[
+pub(crate) const NOT_NAME_LIST: &[&str] = &[
     "The",
     "A",
     "An",
@@ -318,13 +319,14 @@ pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
-    let mut entities = find_entities_rules(analyzer, text, tokens, sentences, matches, date);
+    let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
-        crate::mentions::classify(analyzer, text, tokens, sentences, &mut entities);
+        crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
         entities.sort_by(|a, b| {
             a.span
                 .start
@@ -346,6 +348,7 @@ pub(crate) fn find_entities_rules<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     date: Option<&str>,
@@ -365,14 +368,15 @@ pub(crate) fn find_entities_rules<'a>(
     for e in &entities {
         people.introduce(text, e);
     }
-    org_patterns(text, tokens, &mut entities);
-    title_patterns(analyzer, text, tokens, &mut entities, &mut people);
-    name_patterns(analyzer, text, tokens, &mut entities, &mut people);
+    org_patterns(text, tokens, dw, &mut entities);
+    title_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
+    name_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(
         &analyzer.words().surnames,
         text,
         tokens,
+        dw,
         sentences,
         &mut entities,
         &people,
@@ -453,12 +457,24 @@ pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Finds a title (possibly several words, possibly after `then-`/`ex-`) ending at a
 /// token index; returns the index of the token after it.
-fn title_at(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+#[inline]
+fn title_at(
+    analyzer: &Analyzer,
+    text: &str,
+    tokens: &[Token],
+    words: &DocWords,
+    i: usize,
+) -> Option<usize> {
     let first = tokens[i];
     if first.kind != TokenKind::Word {
         return None;
     }
     let first_text = first.text(text);
+    // Most words start no title: the vocabulary says so without a lookup here (a
+    // hyphenated word may still end in one).
+    if !words.has(i, TITLE_HEAD) && !words.hyphenated(i) {
+        return None;
+    }
     // then-Attorney General, ex-President, vice-President: the part after the hyphen.
     let head = match memchr::memrchr(b'-', first_text.as_bytes()) {
         Some(p) => &first_text[p + 1..],
@@ -516,6 +532,7 @@ fn title_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -524,7 +541,7 @@ fn title_patterns<'a>(
     // Found left to right, so only the last one can overlap the next.
     let mut found: Vec<Entity<'a>> = Vec::new();
     while i < tokens.len() {
-        let Some(after) = title_at(analyzer, text, tokens, i) else {
+        let Some(after) = title_at(analyzer, text, tokens, dw, i) else {
             i += 1;
             continue;
         };
@@ -540,7 +557,7 @@ fn title_patterns<'a>(
             let w = t.text(text);
             if t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAME.contains(&w) {
                 // Another title ends the name ("President Biden Secretary ...").
-                if j > after && title_at(analyzer, text, tokens, j).is_some() {
+                if j > after && title_at(analyzer, text, tokens, dw, j).is_some() {
                     break;
                 }
                 words += 1;
@@ -588,6 +605,7 @@ fn name_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -606,6 +624,7 @@ fn name_patterns<'a>(
     while i < tokens.len() {
         let t = tokens[i];
         if t.kind != TokenKind::Word
+            || !dw.has(i, FIRST_NAME)
             || !first_names.contains(t.text(text))
             || is_covered(last_found, t.span)
         {
@@ -630,7 +649,7 @@ fn name_patterns<'a>(
             }
             if !is_capitalized(w)
                 || NOT_NAME.contains(&w)
-                || title_at(analyzer, text, tokens, j).is_some()
+                || title_at(analyzer, text, tokens, dw, j).is_some()
             {
                 break;
             }
@@ -663,7 +682,7 @@ fn name_patterns<'a>(
 }
 
 /// Head words that make capitalized words around them an organization.
-const ORG_HEAD_LIST: &[&str] = &[
+pub(crate) const ORG_HEAD_LIST: &[&str] = &[
     "Ministry",
     "Department",
     "Agency",
@@ -736,7 +755,12 @@ const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];
 /// head word followed by `of` and capitalized words (`Ministry of Foreign Affairs`).
 /// Place names and demonyms inside (`Bank of England`, `Russian Foreign Ministry`) give
 /// way to the organization.
-fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+fn org_patterns<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    dw: &DocWords,
+    entities: &mut Vec<Entity<'a>>,
+) {
     let cap = |t: &Token| {
         t.kind == TokenKind::Word
             && is_capitalized(t.text(text))
@@ -761,7 +785,7 @@ fn org_patterns<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if t.kind != TokenKind::Word || !ORG_HEADS.contains(&t.text(text)) {
+        if t.kind != TokenKind::Word || !dw.has(i, ORG_HEAD) || !ORG_HEADS.contains(&t.text(text)) {
             i += 1;
             continue;
         }

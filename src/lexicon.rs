@@ -817,6 +817,11 @@ impl CueModel {
         self.word_ids.get(word).copied()
     }
 
+    /// Every word some word feature mentions, with its id.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.word_ids.iter().map(|(w, &id)| (&**w, id))
+    }
+
     /// The weight of a word feature over word ids (`b` is 0 for one-word features);
     /// equal to [`CueModel::weight`] of the feature's string.
     #[inline]

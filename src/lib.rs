@@ -18,6 +18,9 @@
 //! [`tokenize`] → [`sentences`] → [`gazetteer`] (over [`lexicon`]) → [`entities`]
 //! (with [`resolve`] and [`mentions`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
 //! [`batch`] runs it over corpora in parallel, in order, with bounded memory.
+//! Between tokens and the later stages, the private `words` module lower-cases every
+//! token once and gives it an id in one shared vocabulary, which entities, checkworthy
+//! and claims read instead of hashing strings of their own.
 
 #![warn(missing_docs)]
 
@@ -35,8 +38,10 @@ pub mod resolve;
 pub mod sentences;
 pub mod sentiment;
 pub mod span;
+mod strmap;
 pub mod table;
 pub mod tokenize;
+mod words;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, Sentence};
 pub use claims::{Claim, ClaimKind, Modality, Speaker, Stance};

@@ -29,6 +29,7 @@ use crate::lexicon::{EntityType, RoleKind};
 use crate::resolve;
 use crate::span::Span;
 use crate::tokenize::{possessive_at, Token, TokenKind};
+use crate::words::{DocWords, FIRST_NAME, NOT_NAME, SURNAME, TITLE_HEAD};
 
 /// The classes, in weight-column order.
 pub const CLASSES: [&str; 5] = ["none", "PER", "ORG", "LOC", "MISC"];
@@ -54,10 +55,33 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Fitted weights: one row of [`CLASSES`] weights per feature, plus a bias row.
+///
+/// Features are keyed by a 64-bit FNV-1a hash of their string, so the classifier
+/// hashes a feature as it builds it and never assembles the string or compares keys.
+/// Two different feature strings could share a hash: with the bundled model's 10^5
+/// keys the chance that any query in a corpus of 10^9 features meets a key that is
+/// not its own is about 10^-5, and `parse` fails loudly on a collision between keys.
 #[derive(Debug, Default)]
 pub struct MentionModel {
     bias: [f32; 5],
-    weights: FxHashMap<Box<str>, [f32; 5]>,
+    weights: FxHashMap<u64, [f32; 5]>,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over `bytes`, continuing from `h`.
+#[inline]
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The key of a feature string.
+fn feature_key(name: &str) -> u64 {
+    fnv(FNV_OFFSET, name.as_bytes())
 }
 
 /// The bundled model, parsed on first use.
@@ -89,7 +113,12 @@ impl MentionModel {
             if name == "<bias>" {
                 m.bias = w;
             } else {
-                m.weights.insert(Box::from(name), w);
+                let previous = m.weights.insert(feature_key(name), w);
+                // The bundled model is checked by a test; this never fires on it.
+                assert!(
+                    previous.is_none(),
+                    "mention model: feature {name} repeated or sharing a hash"
+                );
             }
         }
         m
@@ -111,7 +140,7 @@ impl MentionModel {
     pub fn probabilities(&self, features: &[String]) -> [f32; 5] {
         let mut z = self.bias;
         for f in features {
-            if let Some(w) = self.weights.get(f.as_str()) {
+            if let Some(w) = self.weights.get(&feature_key(f)) {
                 for (a, b) in z.iter_mut().zip(w) {
                     *a += b;
                 }
@@ -140,12 +169,77 @@ pub fn bundled() -> &'static MentionModel {
     &BUNDLED
 }
 
+/// Facts of one line: written in capitals (as `gazetteer::is_caps_line`: ASCII, at
+/// least four capitals, no lower-case letter), and how many space-separated chunks
+/// hold a digit. Eight bytes at a time where they hold no digit (most do not).
+fn line_facts(line: &[u8]) -> (bool, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES << 7;
+    // Top bit of each byte in `lo..=hi` (for bytes below 0x80; `x` has them cleared).
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        x.wrapping_add(u64::from(0x80 - lo) * ONES)
+            & !x.wrapping_add(u64::from(0x7f - hi) * ONES)
+            & HIGH
+    };
+    #[derive(Default)]
+    struct Facts {
+        upper: usize,
+        lower_case: bool,
+        non_ascii: bool,
+        digits: usize,
+        chunk_digit: bool,
+    }
+    impl Facts {
+        fn byte(&mut self, b: u8) {
+            match b {
+                b' ' => self.space(),
+                b'0'..=b'9' => self.chunk_digit = true,
+                b'A'..=b'Z' => self.upper += 1,
+                b'a'..=b'z' => self.lower_case = true,
+                0x80.. => self.non_ascii = true,
+                _ => {}
+            }
+        }
+        fn space(&mut self) {
+            self.digits += usize::from(self.chunk_digit);
+            self.chunk_digit = false;
+        }
+    }
+    let mut f = Facts::default();
+    let mut chunks = line.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let high = x & HIGH;
+        let h = x & !HIGH;
+        let ascii = !high & HIGH;
+        if in_range(h, b'0', b'9') & ascii != 0 {
+            // A digit: byte by byte, in order.
+            chunk.iter().for_each(|&b| f.byte(b));
+            continue;
+        }
+        f.non_ascii |= high != 0;
+        f.upper += (in_range(h, b'A', b'Z') & ascii).count_ones() as usize;
+        f.lower_case |= in_range(h, b'a', b'z') & ascii != 0;
+        if in_range(h, b' ', b' ') & ascii != 0 {
+            f.space();
+        }
+    }
+    chunks.remainder().iter().for_each(|&b| f.byte(b));
+    f.space();
+    (!f.non_ascii && f.upper >= 4 && !f.lower_case, f.digits)
+}
+
 /// Per-document facts the features need.
 struct Doc<'t> {
     text: &'t str,
     tokens: &'t [Token],
     sentences: &'t [Span],
-    /// Words that occur in lower case somewhere in the document.
+    words: &'t DocWords<'t>,
+    /// Vocabulary words that occur in lower case somewhere in the document, by id.
+    lower_ids: Vec<u64>,
+    /// Other words that occur in lower case somewhere in the document.
     lower: FxHashSet<&'t str>,
     /// The document's first word, lower case.
     head: String,
@@ -155,20 +249,27 @@ struct Doc<'t> {
 }
 
 impl<'t> Doc<'t> {
-    fn new(text: &'t str, tokens: &'t [Token], sentences: &'t [Span]) -> Doc<'t> {
-        // Sized up front: growing the set from empty cost about as much as filling it.
+    fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        sentences: &'t [Span],
+        words: &'t DocWords<'t>,
+    ) -> Doc<'t> {
+        // Words all in lower case (only those can equal a lower-cased name word):
+        // vocabulary words as bits, the others in a set.
+        let mut lower_ids = vec![0u64; words.vocab_len().div_ceil(64)];
         let mut lower: FxHashSet<&str> = FxHashSet::default();
-        lower.reserve(tokens.len() / 2);
-        lower.extend(
-            tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| t.text(text))
-                .filter(|w| match w.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => w.chars().next().is_some_and(char::is_lowercase),
-                }),
-        );
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || !words.is_lower(i, t.text(text)) {
+                continue;
+            }
+            match words.id(i) {
+                0 => {
+                    lower.insert(t.text(text));
+                }
+                id => lower_ids[id as usize / 64] |= 1 << (id % 64),
+            }
+        }
         let head = tokens
             .iter()
             .find(|t| t.kind == TokenKind::Word)
@@ -179,25 +280,7 @@ impl<'t> Doc<'t> {
         while start <= text.len() {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-            // One pass: capitals (as `gazetteer::is_caps_line`) and space-separated chunks with a
-            // digit.
-            let (mut upper, mut lower_case, mut ascii) = (0usize, false, true);
-            let (mut digits, mut chunk_digit) = (0usize, false);
-            for &b in &text.as_bytes()[start..end] {
-                match b {
-                    b' ' => {
-                        digits += usize::from(chunk_digit);
-                        chunk_digit = false;
-                    }
-                    b'0'..=b'9' => chunk_digit = true,
-                    b'A'..=b'Z' => upper += 1,
-                    b'a'..=b'z' => lower_case = true,
-                    0x80.. => ascii = false,
-                    _ => {}
-                }
-            }
-            digits += usize::from(chunk_digit);
-            let caps = ascii && upper >= 4 && !lower_case;
+            let (caps, digits) = line_facts(&text.as_bytes()[start..end]);
             debug_assert_eq!(caps, crate::gazetteer::is_caps_line(&text[start..end]));
             lines.push((start, caps, digits));
             start = end + 1;
@@ -206,6 +289,8 @@ impl<'t> Doc<'t> {
             text,
             tokens,
             sentences,
+            words,
+            lower_ids,
             lower,
             head,
             lines,
@@ -214,6 +299,14 @@ impl<'t> Doc<'t> {
 
     fn word(&self, i: usize) -> &'t str {
         self.tokens[i].text(self.text)
+    }
+
+    /// True when token `i` in lower case occurs as a word somewhere in the document.
+    fn occurs_lower(&self, i: usize) -> bool {
+        match self.words.id(i) {
+            0 => self.lower.contains(self.words.lower(i)),
+            id => self.lower_ids[id as usize / 64] & (1 << (id % 64)) != 0,
+        }
     }
 
     /// Facts of the line holding byte `pos`: (in capitals, chunks with digits).
@@ -330,12 +423,11 @@ impl FeatureSink for Collect<'_> {
 struct Score<'m> {
     model: &'m MentionModel,
     z: [f32; 5],
-    buf: String,
 }
 
 impl Score<'_> {
-    fn look_up(&mut self) {
-        if let Some(w) = self.model.weights.get(self.buf.as_str()) {
+    fn look_up(&mut self, key: u64) {
+        if let Some(w) = self.model.weights.get(&key) {
             for (a, b) in self.z.iter_mut().zip(w) {
                 *a += b;
             }
@@ -345,18 +437,21 @@ impl Score<'_> {
 
 impl FeatureSink for Score<'_> {
     fn add(&mut self, parts: &[&str]) {
-        self.buf.clear();
-        for p in parts {
-            self.buf.push_str(p);
-        }
-        self.look_up();
+        let key = parts.iter().fold(FNV_OFFSET, |h, p| fnv(h, p.as_bytes()));
+        self.look_up(key);
     }
 
     fn add_lower(&mut self, prefix: &str, word: &str) {
-        self.buf.clear();
-        self.buf.push_str(prefix);
-        push_lower(&mut self.buf, word);
-        self.look_up();
+        // The key of `prefix` + `word` in lower case (as `push_lower` writes it).
+        let h = fnv(FNV_OFFSET, prefix.as_bytes());
+        let key = if word.is_ascii() {
+            word.bytes().fold(h, |h, b| {
+                (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME)
+            })
+        } else {
+            fnv(h, word.to_lowercase().as_bytes())
+        };
+        self.look_up(key);
     }
 }
 
@@ -379,22 +474,30 @@ fn features(
     let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
     let init = doc.sentence_initial(first);
     out.add(&["n=", n4]);
-    let mut sh = String::new();
+    // `sh=` and the shapes joined by spaces, as parts (no string built). Candidates
+    // have at most MAX_WORDS words (places at most two).
+    let mut sh: [&str; 2 * MAX_WORDS + 2] = [""; 2 * MAX_WORDS + 2];
+    sh[0] = "sh=";
+    let mut n_sh = 1;
     for i in first..=last {
         let w = doc.word(i);
         out.add_lower("w=", w);
-        if !sh.is_empty() {
-            sh.push(' ');
+        if n_sh + 2 > sh.len() {
+            continue;
         }
-        sh.push_str(if caps { "C" } else { shape(w) });
+        if n_sh > 1 {
+            sh[n_sh] = " ";
+            n_sh += 1;
+        }
+        sh[n_sh] = if caps { "C" } else { shape(w) };
+        n_sh += 1;
     }
-    out.add(&["sh=", &sh]);
+    out.add(&sh[..n_sh]);
     let fw = doc.word(first);
     let lw = doc.word(last);
     out.add_lower("f=", fw);
     out.add_lower("l=", lw);
-    let mut lw_lower = String::new();
-    push_lower(&mut lw_lower, lw);
+    let lw_lower = doc.words.lower(last);
     let cut = lw_lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
     out.add(&["s3=", &lw_lower[cut..]]);
     let mut ctx = |i: Option<usize>, tag: &str, edge: &str| match i {
@@ -414,19 +517,20 @@ fn features(
         out.add(&["init"]);
         out.add(&["init&n=", n4]);
     }
-    let fw_first_name = words.first_names.contains(natural_case(fw).as_ref());
+    // The vocabulary flags rule most words out before the case-sensitive lookups.
+    let fw_first_name =
+        doc.words.has(first, FIRST_NAME) && words.first_names.contains(natural_case(fw).as_ref());
     if fw_first_name {
         out.add(&["fn"]);
     }
-    if words.surnames.contains(natural_case(lw).as_ref()) {
+    if doc.words.has(last, SURNAME) && words.surnames.contains(natural_case(lw).as_ref()) {
         out.add(&["sn"]);
     }
     if n > 1 && fw_first_name {
         out.add(&["fn&multi"]);
     }
-    let mut fw_lower = String::new();
-    push_lower(&mut fw_lower, fw);
-    if doc.lower.contains(fw_lower.as_str()) {
+    let fw_lower = doc.words.lower(first);
+    if doc.occurs_lower(first) {
         out.add(&["low"]);
     }
     if let Some(t) = doc.tokens.get(last + 1) {
@@ -457,7 +561,7 @@ fn features(
         }
         None => {
             if init && n == 1 {
-                out.add(&["init1=", &fw_lower]);
+                out.add(&["init1=", fw_lower]);
             }
         }
     }
@@ -475,10 +579,11 @@ struct Candidate {
 fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
     let w = t.text(doc.text);
+    // Honorifics are flagged as title heads.
     t.kind == TokenKind::Word
         && is_capitalized(w)
-        && !crate::entities::NOT_NAME.contains(&w)
-        && !crate::entities::HONORIFICS.contains(&w)
+        && !(doc.words.has(i, NOT_NAME) && crate::entities::NOT_NAME.contains(&w))
+        && !(doc.words.has(i, TITLE_HEAD) && crate::entities::HONORIFICS.contains(&w))
         && w != "I"
 }
 
@@ -607,6 +712,7 @@ pub(crate) fn classify<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
+    words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -614,7 +720,7 @@ pub(crate) fn classify<'a>(
     if model.is_empty() {
         return;
     }
-    let doc = Doc::new(text, tokens, sentences);
+    let doc = Doc::new(text, tokens, sentences, words);
     let cands = candidates(analyzer, &doc, entities);
     // Surnames of the people found so far, so a one-word person links to them.
     let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
@@ -630,7 +736,6 @@ pub(crate) fn classify<'a>(
     let mut score = Score {
         model,
         z: model.bias,
-        buf: String::new(),
     };
     // Every candidate scored first, so the mentions of one name in a document can be
     // decided together.
@@ -805,9 +910,11 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let tokens = crate::tokenize::tokenize(text);
     let sentences = crate::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let entities =
-        crate::entities::find_entities_rules(analyzer, text, &tokens, &sentences, &matches, None);
-    let doc = Doc::new(text, &tokens, &sentences);
+    let words = crate::words::DocWords::new(analyzer, text, &tokens);
+    let entities = crate::entities::find_entities_rules(
+        analyzer, text, &tokens, &words, &sentences, &matches, None,
+    );
+    let doc = Doc::new(text, &tokens, &sentences, &words);
     let mut out = Vec::new();
     for c in candidates(analyzer, &doc, &entities) {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());
@@ -865,6 +972,62 @@ mod tests {
         assert!((probs[0][PER] - 0.65).abs() < 1e-6);
         assert_eq!(probs[3][LOC], 1.0);
         assert!(!best_class(&probs[2]).1);
+    }
+
+    #[test]
+    fn bundled_model_keys_are_distinct() {
+        // `parse` asserts that no two features share a hash; every data line counts.
+        let lines = include_str!("../models/mentions.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with("<bias>"))
+            .count();
+        assert_eq!(bundled().len(), lines);
+    }
+
+    #[test]
+    fn hashed_features_match_their_strings() {
+        // A feature hashed while built (prefix + lower case) is the string's key.
+        let m = MentionModel::parse("<bias>\t0\t0\t0\t0\t0\nw=zürich\t0\t0\t0\t3\t0\n");
+        let mut score = Score {
+            model: &m,
+            z: [0.0; 5],
+        };
+        score.add_lower("w=", "ZÜRICH");
+        assert_eq!(score.z[LOC], 3.0);
+        score.add(&["w=", "zür", "ich"]);
+        assert_eq!(score.z[LOC], 6.0);
+        score.add_lower("w=", "Zurich");
+        assert_eq!(score.z[LOC], 6.0);
+    }
+
+    /// `line_facts` byte by byte, as it was first written.
+    fn line_facts_naive(line: &[u8]) -> (bool, usize) {
+        let (mut upper, mut lower_case, mut ascii) = (0usize, false, true);
+        let (mut digits, mut chunk_digit) = (0usize, false);
+        for &b in line {
+            match b {
+                b' ' => {
+                    digits += usize::from(chunk_digit);
+                    chunk_digit = false;
+                }
+                b'0'..=b'9' => chunk_digit = true,
+                b'A'..=b'Z' => upper += 1,
+                b'a'..=b'z' => lower_case = true,
+                0x80.. => ascii = false,
+                _ => {}
+            }
+        }
+        digits += usize::from(chunk_digit);
+        (ascii && upper >= 4 && !lower_case, digits)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_facts_match_the_byte_loop(line in "([A-Z]{1,6}|[a-z]{1,3}|[0-9]{1,3}| |[-:.,]|é|—){0,40}") {
+            proptest::prop_assert_eq!(line_facts(line.as_bytes()), line_facts_naive(line.as_bytes()));
+            let caps = line_facts(line.as_bytes()).0;
+            proptest::prop_assert_eq!(caps, crate::gazetteer::is_caps_line(&line));
+        }
     }
 
     #[test]

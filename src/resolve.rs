@@ -20,6 +20,7 @@ use crate::entities::{is_capitalized, Entity, FoundBy, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
 use crate::span::{Span, SpanSet};
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{DocWords, NOT_NAME as NOT_NAME_FLAG, SURNAME};
 
 /// Suffixes that are not surnames.
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -161,6 +162,7 @@ pub(crate) fn surnames<'a>(
     surnames: &rustc_hash::FxHashSet<String>,
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
     people: &People<'a>,
@@ -175,7 +177,11 @@ pub(crate) fn surnames<'a>(
             continue;
         }
         let w = t.text(text);
-        if !is_capitalized(w) || NOT_NAME.contains(&w) || w.chars().count() < 2 || covered(t.span) {
+        if !is_capitalized(w)
+            || (dw.has(i, NOT_NAME_FLAG) && NOT_NAME.contains(&w))
+            || w.chars().count() < 2
+            || covered(t.span)
+        {
             continue;
         }
         let capital_word = |tok: Option<&Token>| {
@@ -194,7 +200,8 @@ pub(crate) fn surnames<'a>(
             .is_some_and(|x| x.kind == TokenKind::Possessive);
         if let Some(e) = people.link(w, t.span, possessive) {
             found.push(e);
-        } else if surnames.contains(w)
+        } else if dw.has(i, SURNAME)
+            && surnames.contains(w)
             && (starts.binary_search(&t.span.start).is_err()
                 || tokens.get(i + 1).is_some_and(|n| {
                     // At a sentence start only before what a subject takes: "Pence said",

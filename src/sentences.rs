@@ -154,11 +154,30 @@ pub fn split_sentences_into(text: &str, out: &mut Vec<Span>) {
                 }
                 i = end_with_closers;
             }
-            _ => i += 1,
+            _ => {
+                // Skip to the next byte that can matter.
+                i += 1;
+                while i < bytes.len() && !STOPS[usize::from(bytes[i])] {
+                    i += 1;
+                }
+            }
         }
     }
     push(text, start, bytes.len(), out);
 }
+
+/// The bytes [`split_sentences_into`] stops at: line breaks, terminators and the lead
+/// byte of `…`.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
 
 /// From a line break at `i`, the end of the whitespace run and how many line breaks
 /// it holds (`\r\n` counts once).

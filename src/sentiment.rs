@@ -11,10 +11,10 @@
 //! `p(positive) - p(negative)` in [-1, 1]. The weights come from
 //! `scripts/train_sentiment.py`, which regenerates the block at the end of this file.
 
-use crate::analyzer::Analyzer;
 use crate::entities::{Polarity, Sentiment};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{DocWords, Slice, NEGATOR};
 
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
@@ -27,39 +27,34 @@ fn normalize(x: f32) -> f32 {
     x / (x * x + 15.0).sqrt()
 }
 
-fn lower_key(word: &str, buf: &mut String) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
+/// The words that negate a valence within three words after them (and any word
+/// ending in `n't`), for [`crate::words::Vocab`].
+pub(crate) fn negators() -> &'static [&'static str] {
+    NEGATORS
 }
 
-fn is_negator(word: &str) -> bool {
-    NEGATORS.iter().any(|n| n.eq_ignore_ascii_case(word)) || word.ends_with("n't")
+/// True when word `i` of `low` negates (`toks[i]` is its token).
+fn is_negator(toks: &[&Token], low: Slice, text: &str, i: usize) -> bool {
+    low.has(i, NEGATOR) || toks[i].text(text).ends_with("n't")
 }
 
 /// Valence of each token (0 for none), with negation applied.
-fn valences(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> Vec<f32> {
+fn valences(text: &str, toks: &[&Token], low: Slice) -> Vec<f32> {
     let mut out = Vec::with_capacity(toks.len());
-    features(analyzer, text, toks, &mut out, None);
+    features(text, toks, low, &mut out, None);
     out
 }
 
 /// Appends the valence of each token (0 for none, negation applied) to `vals` and,
-/// when asked, its learned (positive, negative) weights to `weights`: one lower-case
-/// copy and one lookup per word for both.
+/// when asked, its learned (positive, negative) weights to `weights`, both from the
+/// word layer (`low` holds the words of `toks`, a run of consecutive tokens).
 fn features(
-    analyzer: &Analyzer,
     text: &str,
     toks: &[&Token],
+    low: Slice,
     vals: &mut Vec<f32>,
     mut weights: Option<&mut Vec<[f32; 2]>>,
 ) {
-    let table = analyzer.sentiment_words();
-    let mut buf = String::new();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word {
             vals.push(0.0);
@@ -68,12 +63,11 @@ fn features(
             }
             continue;
         }
-        lower_key(t.text(text), &mut buf);
-        let (mut v, w) = table.get(buf.as_str()).copied().unwrap_or((0.0, [0.0; 2]));
+        let info = low.info(i);
+        let (mut v, w) = (info.valence, info.sentiment);
         if v != 0.0 {
-            let negated = toks[i.saturating_sub(3)..i]
-                .iter()
-                .any(|p| p.kind == TokenKind::Word && is_negator(p.text(text)));
+            let negated = (i.saturating_sub(3)..i)
+                .any(|p| toks[p].kind == TokenKind::Word && is_negator(toks, low, text, p));
             if negated {
                 v *= -0.74;
             }
@@ -85,32 +79,23 @@ fn features(
     }
 }
 
-/// Per lower-case word: its VADER valence (0 if none) and learned (positive,
-/// negative) weights, in one table so a word is looked up once.
-pub(crate) type WordTable = rustc_hash::FxHashMap<Box<str>, (f32, [f32; 2])>;
-
-/// Builds the [`WordTable`] from the sentiment word list and the learned weights.
-pub(crate) fn word_table(words: &crate::lexicon::WordLists) -> WordTable {
-    let mut t = WordTable::default();
-    for (w, &v) in &words.sentiment {
-        t.entry(w.as_str().into()).or_insert((0.0, [0.0; 2])).0 = v;
-    }
-    for &(w, weights) in WORD_WEIGHTS {
-        t.entry(w.into()).or_insert((0.0, [0.0; 2])).1 = weights;
-    }
-    t
+/// The learned (positive, negative) weight of each word, for
+/// [`crate::words::Vocab`] (which also holds every word's VADER valence).
+pub(crate) fn word_weights() -> impl Iterator<Item = (&'static str, [f32; 2])> {
+    WORD_WEIGHTS.iter().copied()
 }
 
-/// The compound valence of a run of tokens (unweighted), in [-1, 1].
-pub(crate) fn valence_of(analyzer: &Analyzer, text: &str, toks: &[&Token]) -> f32 {
-    normalize(valences(analyzer, text, toks).iter().sum())
+/// The compound valence of a run of consecutive tokens (unweighted), in [-1, 1];
+/// `low` holds their words.
+pub(crate) fn valence_of(text: &str, toks: &[&Token], low: Slice) -> f32 {
+    normalize(valences(text, toks, low).iter().sum())
 }
 
 /// Sets the sentiment of every mention from its sentence's words.
 pub(crate) fn score_mentions(
-    analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     entities: &mut [crate::entities::Entity],
 ) {
@@ -128,7 +113,7 @@ pub(crate) fn score_mentions(
             let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
             let mut vals = Vec::with_capacity(toks.len());
             let mut weights = Vec::with_capacity(toks.len());
-            features(analyzer, text, &toks, &mut vals, Some(&mut weights));
+            features(text, &toks, dw.slice(lo, hi), &mut vals, Some(&mut weights));
             cache = Some((si, toks, vals, weights));
         }
         let Some((_, toks, vals, weights)) = cache.as_ref() else {

@@ -1,0 +1,179 @@
+//! [`StrMap`]: a string-keyed hash map for the hottest lookup (the word vocabulary,
+//! once per token), with keys of up to 16 bytes stored inline.
+//!
+//! A `HashMap<Box<str>, V>` lookup hashes the string, probes, and then follows the
+//! key's pointer to compare it. Here a short key is one `u128` (its bytes,
+//! zero-padded), kept in the slot next to its value: a lookup hashes two machine words
+//! and compares one integer per probe. Longer keys go to an ordinary map. (Tried for
+//! the gazetteer's forms too: no faster there, and 20 MB more memory.)
+
+use rustc_hash::FxHashMap;
+
+/// A key of up to 16 bytes as one integer, zero-padded; `None` for an empty or longer
+/// key. Keys must not end in NUL bytes (no word or name does), or they would collide
+/// with the shorter key without them.
+#[inline]
+pub(crate) fn short_key(key: &[u8]) -> Option<u128> {
+    if key.len() > 16 || key.is_empty() {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..key.len()].copy_from_slice(key);
+    Some(u128::from_le_bytes(b))
+}
+
+/// Open addressing with linear probing over `(key, value)` slots; key 0 marks an
+/// empty slot.
+#[derive(Clone, Debug)]
+pub(crate) struct ShortMap<V> {
+    slots: Vec<(u128, V)>,
+    len: usize,
+    shift: u32,
+}
+
+impl<V> Default for ShortMap<V> {
+    fn default() -> Self {
+        ShortMap {
+            slots: Vec::new(),
+            len: 0,
+            shift: 64,
+        }
+    }
+}
+
+impl<V: Copy + Default> ShortMap<V> {
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> self.shift) as usize
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, key: u128) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let k = self.slots[i].0;
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `key` (a [`short_key`]).
+    #[inline]
+    pub(crate) fn get(&self, key: u128) -> Option<&V> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = &self.slots[self.find(key)];
+        (slot.0 == key).then_some(&slot.1)
+    }
+
+    /// Sets the value of `key`.
+    pub(crate) fn insert(&mut self, key: u128, value: V) {
+        debug_assert_ne!(key, 0);
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let i = self.find(key);
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (key, value);
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        let cap = (old.len() * 2).max(64);
+        self.slots = vec![(0, V::default()); cap];
+        self.shift = 64 - cap.trailing_zeros();
+        self.len = 0;
+        for (k, v) in old {
+            if k != 0 {
+                self.insert(k, v);
+            }
+        }
+    }
+}
+
+/// A map from strings to `V`: keys of up to 16 bytes inline, longer ones boxed.
+#[derive(Clone, Debug)]
+pub(crate) struct StrMap<V> {
+    short: ShortMap<V>,
+    long: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap {
+            short: ShortMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy + Default> StrMap<V> {
+    /// The value of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        match short_key(key.as_bytes()) {
+            Some(k) => self.short.get(k),
+            None => self.long.get(key),
+        }
+    }
+
+    /// The value of a short key already packed by [`short_key`] (or an equal integer).
+    #[inline]
+    pub(crate) fn get_short(&self, key: u128) -> Option<&V> {
+        self.short.get(key)
+    }
+
+    /// Sets the value of `key`.
+    pub(crate) fn insert(&mut self, key: &str, value: V) {
+        match short_key(key.as_bytes()) {
+            Some(k) => self.short.insert(k, value),
+            None => {
+                self.long.insert(key.into(), value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_long_keys() {
+        let mut m = StrMap::default();
+        let words = [
+            "a",
+            "ab",
+            "Zürich",
+            "sixteen-letters!",
+            "seventeen letters",
+            "",
+        ];
+        for (i, w) in words.iter().enumerate().take(5) {
+            m.insert(w, i as u32);
+        }
+        for (i, w) in words.iter().enumerate().take(5) {
+            assert_eq!(m.get(w), Some(&(i as u32)), "{w}");
+        }
+        assert_eq!(m.get(""), None);
+        assert_eq!(m.get("abc"), None);
+        assert_eq!(m.get("sixteen-letters"), None);
+        m.insert("ab", 9);
+        assert_eq!(m.get("ab"), Some(&9));
+        // Growing keeps every key.
+        for i in 0..5000u32 {
+            m.insert(&format!("w{i}"), i);
+        }
+        assert!((0..5000u32).all(|i| m.get(&format!("w{i}")) == Some(&i)));
+        assert_eq!(m.get_short(short_key(b"a").unwrap()), Some(&0));
+    }
+}

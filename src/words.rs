@@ -1,0 +1,470 @@
+//! The word layer: every token's lower-case form and its id in one shared vocabulary,
+//! computed once per document and read by every later stage.
+//!
+//! Before this layer, each stage lower-cased the words it looked at and looked them up
+//! in its own string-keyed tables (cue heads, the cue detector's vocabulary, the
+//! check-worthiness word classes, titles...): several string hashes and key compares
+//! per word. Now [`Vocab`] (built once with the [`Analyzer`]) gives every word any
+//! stage asks about an id and a [`WordInfo`] with everything the stages want to know;
+//! [`DocWords`] holds, per token of a document, its lower-case form and its id: one
+//! lower-casing and one hash lookup per token for the whole pipeline.
+//!
+//! Lower case here is `str::to_lowercase` (with a fast path for ASCII words).
+
+use crate::strmap::StrMap;
+
+use crate::analyzer::Analyzer;
+use crate::tokenize::{Token, TokenKind};
+
+/// [`WordInfo::flags`]: the word is a single-word cue of the cue lexicon.
+pub(crate) const CUE: u32 = 1;
+/// [`WordInfo::flags`]: the word starts a cue phrase of the cue lexicon.
+pub(crate) const CUE_HEAD: u32 = 1 << 1;
+/// [`WordInfo::flags`]: the cue detector decides on the word (its vocabulary).
+pub(crate) const CUE_VOCAB: u32 = 1 << 2;
+/// [`WordInfo::flags`]: the word (in some casing) starts a title or is an honorific.
+pub(crate) const TITLE_HEAD: u32 = 1 << 3;
+/// [`WordInfo::flags`]: the word, in some casing, is a given name of the lexicon.
+pub(crate) const FIRST_NAME: u32 = 1 << 4;
+/// [`WordInfo::flags`]: the word, in some casing, is a surname of the lexicon.
+pub(crate) const SURNAME: u32 = 1 << 5;
+/// [`WordInfo::flags`]: the word, in some casing, heads organization names
+/// (`entities::ORG_HEADS`).
+pub(crate) const ORG_HEAD: u32 = 1 << 6;
+/// [`WordInfo::flags`]: the word, in some casing, never starts or continues a name
+/// (`entities::NOT_NAME`).
+pub(crate) const NOT_NAME: u32 = 1 << 7;
+/// [`WordInfo::flags`]: the word negates a claim (`claims::NEGATIONS`).
+pub(crate) const NEGATION: u32 = 1 << 16;
+/// [`WordInfo::flags`]: the word hedges a claim (`claims::HEDGES`).
+pub(crate) const HEDGE: u32 = 1 << 17;
+/// [`WordInfo::flags`]: the word negates a valence after it (`sentiment::NEGATORS`).
+pub(crate) const NEGATOR: u32 = 1 << 18;
+/// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
+/// (`checkworthy::QUANTITY`...), which take the next eight bits.
+pub(crate) const CLASS_SHIFT: u32 = 8;
+
+/// What the stages know about one vocabulary word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordInfo {
+    /// [`CUE`], [`CUE_HEAD`], [`CUE_VOCAB`], [`TITLE_HEAD`] and the word classes.
+    pub(crate) flags: u32,
+    /// The word's id in the cue detector (0: no feature of the detector names it).
+    pub(crate) cue_word: u32,
+    /// Its VADER valence (0 for none).
+    pub(crate) valence: f32,
+    /// Its learned sentiment weights (positive, negative over neutral).
+    pub(crate) sentiment: [f32; 2],
+}
+
+/// The shared vocabulary: lower-case words to ids (id 0 is "no such word").
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    ids: StrMap<u32>,
+    info: Vec<WordInfo>,
+}
+
+/// Bytes `start..start + len` of `text` (`1 <= len <= 16`) in ASCII lower case as a
+/// [`short_key`], and whether any was a capital; `None` if one is not ASCII. Eight
+/// bytes at a time: a byte is a capital when adding `0x3f` sets its top bit (it is at
+/// least `A`) and adding `0x25` does not (it is below `[`).
+#[inline]
+fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)> {
+    let x = match text.get(start..start + 16) {
+        Some(b16) => {
+            let mut b = [0u8; 16];
+            b.copy_from_slice(b16);
+            let mask = u128::MAX >> (8 * (16 - len));
+            u128::from_le_bytes(b) & mask
+        }
+        None => {
+            let mut b = [0u8; 16];
+            b[..len].copy_from_slice(&text[start..start + len]);
+            u128::from_le_bytes(b)
+        }
+    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let halves = [x as u64, (x >> 64) as u64];
+    if (halves[0] | halves[1]) & HIGH != 0 {
+        return None;
+    }
+    let mut upper = false;
+    let mut out = [0u64; 2];
+    for (o, h) in out.iter_mut().zip(halves) {
+        let caps = (h.wrapping_add(0x3f * ONES) & !h.wrapping_add(0x25 * ONES)) & HIGH;
+        upper |= caps != 0;
+        *o = h | (caps >> 2);
+    }
+    Some((u128::from(out[0]) | (u128::from(out[1]) << 64), upper))
+}
+
+/// True when some byte of the 16 in `x` is `b` (`b` not 0).
+#[inline]
+fn has_byte(x: u128, b: u8) -> bool {
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    const HIGH: u128 = ONES << 7;
+    let v = x ^ (u128::from(b) * ONES);
+    v.wrapping_sub(ONES) & !v & HIGH != 0
+}
+
+impl Vocab {
+    /// The vocabulary of the analyzer's word lists and models.
+    pub(crate) fn new(words: &crate::lexicon::WordLists) -> Vocab {
+        let mut v = Vocab {
+            info: vec![WordInfo::default()],
+            ..Vocab::default()
+        };
+        for w in words.cues.keys() {
+            if !w.contains(' ') {
+                v.entry(w).flags |= CUE;
+            }
+        }
+        for w in &words.cue_heads {
+            v.entry(w).flags |= CUE_HEAD;
+        }
+        for w in &words.cue_model.vocab {
+            v.entry(w).flags |= CUE_VOCAB;
+        }
+        for (w, id) in words.cue_model.words() {
+            // Only lower-case words can come from a word token.
+            if lower(w) == w {
+                v.entry(w).cue_word = id;
+            }
+        }
+        for (term, kind) in &words.roles {
+            if *kind == crate::lexicon::RoleKind::Title {
+                let head = term.split(' ').next().unwrap_or(term);
+                v.entry(&lower(head)).flags |= TITLE_HEAD;
+            }
+        }
+        for h in crate::entities::HONORIFICS {
+            v.entry(&lower(h)).flags |= TITLE_HEAD;
+        }
+        for (w, bits) in crate::checkworthy::word_classes() {
+            v.entry(w).flags |= u32::from(bits) << CLASS_SHIFT;
+        }
+        for (w, val) in &words.sentiment {
+            v.entry(w).valence = *val;
+        }
+        for (w, weights) in crate::sentiment::word_weights() {
+            v.entry(w).sentiment = weights;
+        }
+        for w in crate::sentiment::negators() {
+            v.entry(w).flags |= NEGATOR;
+        }
+        for w in crate::claims::NEGATIONS {
+            v.entry(w).flags |= NEGATION;
+        }
+        for w in crate::claims::HEDGES {
+            v.entry(w).flags |= HEDGE;
+        }
+        // Case-sensitive sets, flagged in lower case: a word without the flag is not
+        // in the set in any casing, so the stages skip it without a lookup.
+        let sets: [(&mut dyn Iterator<Item = &str>, u32); 4] = [
+            (
+                &mut words.first_names.iter().map(String::as_str),
+                FIRST_NAME,
+            ),
+            (&mut words.surnames.iter().map(String::as_str), SURNAME),
+            (
+                &mut crate::entities::ORG_HEAD_LIST.iter().copied(),
+                ORG_HEAD,
+            ),
+            (
+                &mut crate::entities::NOT_NAME_LIST.iter().copied(),
+                NOT_NAME,
+            ),
+        ];
+        for (set, flag) in sets {
+            for w in set {
+                v.entry(&lower(w)).flags |= flag;
+            }
+        }
+        v
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        let mut id = self.id(word);
+        if id == 0 {
+            id = self.info.len() as u32;
+            self.info.push(WordInfo::default());
+            self.ids.insert(word, id);
+        }
+        &mut self.info[id as usize]
+    }
+
+    /// The id of a lower-case word (0 if no stage knows it).
+    #[inline]
+    pub(crate) fn id(&self, lower: &str) -> u32 {
+        self.ids.get(lower).copied().unwrap_or(0)
+    }
+
+    /// The id of a short lower-case ASCII word given as its `short_key`.
+    #[inline]
+    fn short_id(&self, key: u128) -> u32 {
+        self.ids.get_short(key).copied().unwrap_or(0)
+    }
+
+    /// What the stages know about word `id`.
+    #[inline]
+    pub(crate) fn info(&self, id: u32) -> &WordInfo {
+        &self.info[id as usize]
+    }
+}
+
+/// `word` in lower case, borrowed when it already is.
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Where a token's lower-case form is: in the text (it is already lower case) or in
+/// [`DocWords`]' buffer.
+#[derive(Clone, Copy, Debug)]
+enum Low {
+    Text(usize, usize),
+    Buf(usize, usize),
+}
+
+/// Every token of one document in lower case, with its vocabulary id.
+#[derive(Debug)]
+pub(crate) struct DocWords<'t> {
+    text: &'t str,
+    buf: String,
+    low: Vec<Low>,
+    /// Per token: its vocabulary id, with [`HYPHENATED`] set for words holding a `-`.
+    ids: Vec<u32>,
+    vocab: &'t Vocab,
+}
+
+/// The bit of a [`DocWords`] id that marks a word holding a hyphen (ids are far below).
+const HYPHENATED: u32 = 1 << 31;
+
+impl<'t> DocWords<'t> {
+    /// The word layer of `tokens` (of `text`).
+    pub(crate) fn new(analyzer: &'t Analyzer, text: &'t str, tokens: &[Token]) -> DocWords<'t> {
+        let vocab = analyzer.vocab();
+        let mut buf = String::new();
+        let mut low = Vec::with_capacity(tokens.len());
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let w = t.text(text);
+            let b = w.as_bytes();
+            if t.kind == TokenKind::Word && b.len() <= 16 {
+                if let Some((key, upper)) = ascii_lower_key(text.as_bytes(), t.span.start, b.len())
+                {
+                    let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
+                    ids.push(vocab.short_id(key) | hyphen);
+                    low.push(if upper {
+                        let from = buf.len();
+                        let bytes = key.to_le_bytes();
+                        buf.extend(bytes[..b.len()].iter().map(|&c| char::from(c)));
+                        Low::Buf(from, buf.len())
+                    } else {
+                        Low::Text(t.span.start, t.span.end)
+                    });
+                    continue;
+                }
+            }
+            if t.kind == TokenKind::Punct && b.len() == 1 {
+                // One ASCII character, neither a letter nor a digit: its own lower case.
+                ids.push(0);
+                low.push(Low::Text(t.span.start, t.span.end));
+                continue;
+            }
+            let l = if w.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
+                Low::Text(t.span.start, t.span.end)
+            } else {
+                let from = buf.len();
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf[from..].make_ascii_lowercase();
+                } else {
+                    buf.push_str(&w.to_lowercase());
+                }
+                Low::Buf(from, buf.len())
+            };
+            low.push(l);
+            ids.push(if t.kind == TokenKind::Word {
+                let s = match l {
+                    Low::Text(a, b) => &text[a..b],
+                    Low::Buf(a, b) => &buf[a..b],
+                };
+                let hyphen = if b.contains(&b'-') { HYPHENATED } else { 0 };
+                vocab.id(s) | hyphen
+            } else {
+                0
+            });
+        }
+        DocWords {
+            text,
+            buf,
+            low,
+            ids,
+            vocab,
+        }
+    }
+
+    /// Token `i` in lower case.
+    #[inline]
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        match self.low[i] {
+            Low::Text(a, b) => &self.text[a..b],
+            Low::Buf(a, b) => &self.buf[a..b],
+        }
+    }
+
+    /// Token `i`'s vocabulary id (0 for none, and for every token but words).
+    #[inline]
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn id(&self, i: usize) -> u32 {
+        self.ids[i] & !HYPHENATED
+    }
+
+    /// What the stages know about token `i` (all zero for an unknown word).
+    #[inline]
+    pub(crate) fn info(&self, i: usize) -> &WordInfo {
+        self.vocab.info(self.ids[i] & !HYPHENATED)
+    }
+
+    /// True when token `i`, whose text is `raw`, is its own lower case.
+    #[inline]
+    pub(crate) fn is_lower(&self, i: usize, raw: &str) -> bool {
+        match self.low[i] {
+            Low::Text(..) => true,
+            Low::Buf(a, b) => self.buf[a..b] == *raw,
+        }
+    }
+
+    /// How many ids the vocabulary has (ids are below this).
+    pub(crate) fn vocab_len(&self) -> usize {
+        self.vocab.info.len()
+    }
+
+    /// True when token `i` is a word holding a hyphen.
+    #[inline]
+    pub(crate) fn hyphenated(&self, i: usize) -> bool {
+        self.ids[i] & HYPHENATED != 0
+    }
+
+    /// True when token `i` is a word with all of `flags`.
+    #[inline]
+    pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
+        self.info(i).flags & flags == flags
+    }
+
+    /// The view of tokens `from..to` (a sentence), indexed from 0.
+    pub(crate) fn slice(&self, from: usize, to: usize) -> Slice<'_, 't> {
+        Slice {
+            words: self,
+            from,
+            len: to - from,
+        }
+    }
+}
+
+/// [`DocWords`] of a run of tokens (a sentence), indexed from its first token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Slice<'w, 't> {
+    words: &'w DocWords<'t>,
+    from: usize,
+    len: usize,
+}
+
+impl<'w, 't> Slice<'w, 't> {
+    /// Token `i` in lower case.
+    #[inline]
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        debug_assert!(i < self.len);
+        self.words.lower(self.from + i)
+    }
+
+    /// Token `i`'s lower-case form, if there is a token `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<&str> {
+        (i < self.len).then(|| self.lower(i))
+    }
+
+    /// What the stages know about token `i`.
+    #[inline]
+    pub(crate) fn info(&self, i: usize) -> &WordInfo {
+        self.words.info(self.from + i)
+    }
+
+    /// True when token `i` is a word with all of `flags`.
+    #[inline]
+    pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
+        self.words.has(self.from + i, flags)
+    }
+
+    /// The view of tokens `from..to` of this one.
+    pub(crate) fn sub(&self, from: usize, to: usize) -> Slice<'w, 't> {
+        self.words.slice(self.from + from, self.from + to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_cover_every_casing_of_the_sets() {
+        // The rules skip a word without the flag, so every member of each set, in any
+        // casing, must carry it.
+        let analyzer = Analyzer::new();
+        let words = analyzer.words();
+        let sets: [(Vec<&str>, u32); 6] = [
+            (
+                words.first_names.iter().map(String::as_str).collect(),
+                FIRST_NAME,
+            ),
+            (words.surnames.iter().map(String::as_str).collect(), SURNAME),
+            (crate::entities::ORG_HEAD_LIST.to_vec(), ORG_HEAD),
+            (crate::entities::NOT_NAME_LIST.to_vec(), NOT_NAME),
+            (crate::entities::HONORIFICS.to_vec(), TITLE_HEAD),
+            (
+                words.cue_heads.iter().map(String::as_str).collect(),
+                CUE_HEAD,
+            ),
+        ];
+        for (set, flag) in sets {
+            assert!(!set.is_empty());
+            for w in set.iter().filter(|w| !w.contains(' ')) {
+                for form in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                    let tokens = crate::tokenize::tokenize(&form);
+                    if tokens.len() != 1 || tokens[0].kind != TokenKind::Word {
+                        continue;
+                    }
+                    let dw = DocWords::new(&analyzer, &form, &tokens);
+                    assert!(dw.has(0, flag), "{form:?} lacks flag {flag:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lower_case_matches_to_lowercase() {
+        let analyzer = Analyzer::new();
+        let text = "The U.S. SAID İstanbul ΟΔΟΣ straße Ärger said";
+        let tokens = crate::tokenize::tokenize(text);
+        let w = DocWords::new(&analyzer, text, &tokens);
+        for (i, t) in tokens.iter().enumerate() {
+            assert_eq!(w.lower(i), t.text(text).to_lowercase(), "token {i}");
+        }
+        let said = tokens.iter().position(|t| t.text(text) == "SAID").unwrap();
+        let last = tokens.len() - 1;
+        assert_ne!(w.id(said), 0);
+        assert_eq!(w.id(said), w.id(last));
+        assert!(w.has(said, CUE | CUE_HEAD));
+        let the = tokens.iter().position(|t| t.text(text) == "The").unwrap();
+        assert!(!w.has(the, CUE));
+    }
+}
