@@ -756,7 +756,15 @@ pub(crate) fn classify<'a>(
     // "HOUSTON" (a line in capitals) and "Houston" are one name.
     let keys: Vec<Cow<'_, str>> = cands
         .iter()
-        .map(|c| natural_case(&text[tokens[c.first].span.start..tokens[c.last].span.end]))
+        .map(|c| {
+            let name = &text[tokens[c.first].span.start..tokens[c.last].span.end];
+            // Most names hold an ASCII lower-case letter: no need to look further.
+            if name.bytes().any(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(name)
+            } else {
+                natural_case(name)
+            }
+        })
         .collect();
     pool_by_name(&cands, &keys, &mut probs);
     let words = analyzer.words();
