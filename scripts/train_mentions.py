@@ -17,7 +17,10 @@ Steps:
    named mention -> MISC), else a named mention it overlaps, else none.
 3. Fits a five-class logistic regression (none, PER, ORG, LOC, MISC) with L2
    regularization by AdaGrad SGD: features seen in at least MIN_COUNT candidates, a
-   fixed number of epochs, a fixed shuffling seed, so the output is deterministic.
+   fixed number of epochs, a fixed shuffling seed, so the output is deterministic; the
+   weights written are the mean of the weights at the end of each epoch (chosen by
+   `--cv 5` on the training documents: entity F1 0.7982 against 0.7933 for the last
+   epoch's weights).
 4. Writes the weights rounded to four decimals, leaving out features whose weights
    are all below PRUNE in absolute value.
 
@@ -45,6 +48,8 @@ L2 = 1e-5
 LR = 0.2
 PRUNE = 0.02
 SEED = 13
+# Average the weights of the end of every epoch (less dependent on the shuffling order).
+AVERAGE = True
 GUM_MAP = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
 
 
@@ -120,6 +125,7 @@ def fit(train):
     g2 = [1e-8] * len(w)
     bias = len(vocab)
     data = [(y, sorted({index[f] for f in fs if f in index}) + [bias]) for _, y, fs, _ in train]
+    avg = [0.0] * len(w) if AVERAGE else None
     rng = random.Random(SEED)
     order = list(range(len(data)))
     for epoch in range(EPOCHS):
@@ -145,6 +151,11 @@ def fit(train):
                     g2[i] += gi * gi
                     w[i] -= LR * gi / math.sqrt(g2[i])
         print("epoch %d loss %.4f" % (epoch + 1, loss / len(data)), file=sys.stderr)
+        if AVERAGE:
+            for i, v in enumerate(w):
+                avg[i] += v
+    if AVERAGE:
+        return vocab, [v / EPOCHS for v in avg]
     return vocab, w
 
 
@@ -160,16 +171,52 @@ def predict(vocab, w, fs):
     return max(range(k), key=lambda c: z[c])
 
 
+def cross_validate(all_samples, k):
+    """Mean held-out accuracy and micro F1 of the PER/ORG/LOC decisions over k folds of
+    training documents (fold = position of the document id in sorted order, mod k)."""
+    ids = sorted({d for d, _, _, _ in all_samples})
+    fold = {d: i % k for i, d in enumerate(ids)}
+    ok = n = tp = npred = ngold = 0
+    for f in range(k):
+        train = [s for s in all_samples if fold[s[0]] != f]
+        test = [s for s in all_samples if fold[s[0]] == f]
+        vocab, w = fit(train)
+        for _, y, fs, _ in test:
+            p = predict(vocab, w, fs)
+            ok += p == y
+            n += 1
+            ent = (1, 2, 3)
+            npred += p in ent
+            ngold += y in ent
+            tp += p in ent and p == y
+    pr, rc = tp / max(1, npred), tp / max(1, ngold)
+    print("cv k=%d l2=%g min_count=%d epochs=%d average=%s: accuracy %.4f entity P %.4f R %.4f F1 %.4f"
+          % (k, L2, MIN_COUNT, EPOCHS, AVERAGE, ok / n, pr, rc, 2 * pr * rc / max(1e-9, pr + rc)))
+    return 0
+
+
 def main():
+    global L2, MIN_COUNT, EPOCHS, AVERAGE
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data/gold")
     ap.add_argument("--exe", default="target/release/examples/mention_features")
     ap.add_argument("--out", default="models/mentions.tsv")
     ap.add_argument("--holdout", action="store_true")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="K-fold cross-validation over training documents: prints mean "
+                         "accuracy and entity-class micro F1 of the held-out folds, writes nothing")
+    ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--min-count", type=int, default=MIN_COUNT)
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
+    ap.add_argument("--no-average", dest="average", action="store_false", default=AVERAGE,
+                    help="keep the last epoch's weights instead of the mean over epochs' ends")
     args = ap.parse_args()
+    L2, MIN_COUNT, EPOCHS, AVERAGE = args.l2, args.min_count, args.epochs, args.average
     all_samples = samples(args.data, args.exe)
     print("%d candidates; labels %s" % (len(all_samples), dict(collections.Counter(
         CLASSES[y] for _, y, _, _ in all_samples))), file=sys.stderr)
+    if args.cv:
+        return cross_validate(all_samples, args.cv)
     if args.holdout:
         ids = sorted({d for d, _, _, _ in all_samples})
         held = set(ids[::5])
@@ -196,8 +243,8 @@ def main():
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# newslens mention classifier: feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC\n")
         f.write("# fitted by scripts/train_mentions.py on conll2003_train + gum_train "
-                "(%d candidates, %d epochs, L2 %g, min count %d, pruned below %g)\n"
-                % (len(all_samples), EPOCHS, L2, MIN_COUNT, PRUNE))
+                "(%d candidates, %d epochs%s, L2 %g, min count %d, pruned below %g)\n"
+                % (len(all_samples), EPOCHS, ", averaged" if AVERAGE else "", L2, MIN_COUNT, PRUNE))
         for r in rows:
             f.write(r + "\n")
     print("wrote %s: %d features" % (args.out, len(rows) - 1), file=sys.stderr)

@@ -414,9 +414,9 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
     match (found_by, entity_type) {
         // BEGIN fitted confidence table
         (Lexicon, Person) => 0.99,
-        (Lexicon, Organization) => 0.88,
+        (Lexicon, Organization) => 0.91,
         (Lexicon, Country) => 0.97,
-        (Lexicon, Location) => 0.99,
+        (Lexicon, Location) => 0.98,
         (Demonym, Person) => 0.08,
         (Demonym, Organization) => 0.08,
         (Demonym, Country) => 0.08,
@@ -433,10 +433,10 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Surname, Organization) => 0.92,
         (Surname, Country) => 0.92,
         (Surname, Location) => 0.92,
-        (Model, Person) => 0.99,
-        (Model, Organization) => 0.99,
-        (Model, Country) => 0.99,
-        (Model, Location) => 0.99,
+        (Model, Person) => 0.98,
+        (Model, Organization) => 0.98,
+        (Model, Country) => 0.98,
+        (Model, Location) => 0.97,
         // END fitted confidence table
     }
 }

@@ -587,6 +587,18 @@ fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
         && w != "I"
 }
 
+/// True for a one-letter capital word directly followed by a period (an initial:
+/// "S." in "S. Waugh").
+fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.word(i);
+    w.len() == 1
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.span.start == doc.tokens[i].span.end && t.text(doc.text) == ".")
+}
+
 /// The open candidates of a document given the entities found so far (sorted or not).
 fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
     let tokens = doc.tokens;
@@ -642,6 +654,15 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
             if cap_word(doc, j) {
                 last = j;
                 j += 1;
+            } else if is_initial(doc, j - 1)
+                && doc.word(j) == "."
+                && j + 1 < tokens.len()
+                && covered[j + 1] != COVERED
+                && cap_word(doc, j + 1)
+                && crate::entities::adjacent(doc.text, &tokens[j], &tokens[j + 1])
+            {
+                // An initial's period inside a name ("S. Waugh", "J. R. Smith").
+                j += 1;
             } else if PARTICLES.contains(&doc.word(j))
                 && j + 1 < tokens.len()
                 && covered[j + 1] != COVERED
@@ -661,7 +682,9 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
                 || crate::entities::ORG_HEADS.contains(&word.as_ref()));
         // A run of lone surnames only stays with the surname rule.
         let has_free = covered[i..=last].contains(&FREE);
-        if last + 1 - i <= MAX_WORDS && !title_alone && has_free {
+        // An initial alone is no name.
+        let initial_alone = last == i && is_initial(doc, i);
+        if last + 1 - i <= MAX_WORDS && !title_alone && has_free && !initial_alone {
             out.push(Candidate {
                 first: i,
                 last,
@@ -714,9 +737,10 @@ pub(crate) fn classify<'a>(
         model,
         z: model.bias,
     };
-    let mut drop = vec![false; entities.len()];
-    let mut add = Vec::new();
-    for c in cands {
+    // Every candidate scored first, so the mentions of one name in a document can be
+    // decided together.
+    let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
+    for c in &cands {
         let place = c.place.map(|k| place_name(&entities[k]).to_string());
         score.z = model.bias;
         features(
@@ -727,15 +751,45 @@ pub(crate) fn classify<'a>(
             place.as_deref(),
             &mut score,
         );
-        let p = softmax(score.z);
-        let (best, &pb) = p
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .unwrap_or((NONE, &0.0));
+        probs.push(softmax(score.z));
+    }
+    // "HOUSTON" (a line in capitals) and "Houston" are one name.
+    let keys: Vec<Cow<'_, str>> = cands
+        .iter()
+        .map(|c| {
+            let name = &text[tokens[c.first].span.start..tokens[c.last].span.end];
+            // Most names hold an ASCII lower-case letter: no need to look further.
+            if name.bytes().any(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(name)
+            } else {
+                natural_case(name)
+            }
+        })
+        .collect();
+    pool_by_name(&cands, &keys, &mut probs);
+    let words = analyzer.words();
+    // Surnames of the multi-word people the model finds, for the lone mentions of
+    // them it is unsure of ("Mark Rathbun ... Rathbun said").
+    for (c, p) in cands.iter().zip(&probs) {
+        if c.place.is_none()
+            && c.last > c.first
+            && best_class(p) == (PER, true)
+            && words
+                .first_names
+                .contains(natural_case(doc.word(c.first)).as_ref())
+        {
+            let last = natural_case(doc.word(c.last)).into_owned();
+            surnames.entry(last).or_insert(usize::MAX);
+        }
+    }
+    let mut drop = vec![false; entities.len()];
+    let mut add = Vec::new();
+    for (c, p) in cands.iter().zip(&probs) {
+        let (mut best, mut sure) = best_class(p);
+        let mut pb = p[best];
         match c.place {
             Some(k) => {
-                if best == LOC || pb < RETYPE_MIN {
+                if best == LOC || !sure {
                     continue;
                 }
                 let e = &mut entities[k];
@@ -759,10 +813,18 @@ pub(crate) fn classify<'a>(
                 }
             }
             None => {
-                if !matches!(best, PER | ORG | LOC) || pb < NEW_MIN {
+                let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
+                let name = span.slice(text);
+                let lone_surname = c.first == c.last
+                    && !(sure && matches!(best, ORG | LOC))
+                    && surnames.contains_key(natural_case(name).as_ref());
+                if lone_surname {
+                    (best, sure) = (PER, true);
+                    pb = pb.max(p[PER]);
+                }
+                if !matches!(best, PER | ORG | LOC) || !sure {
                     continue;
                 }
-                let span = Span::new(tokens[c.first].span.start, tokens[c.last].span.end);
                 // Lone surname mentions inside the name give way to it.
                 let lo = entities.partition_point(|e| e.span.start < span.start);
                 for (k, e) in entities.iter().enumerate().skip(lo) {
@@ -778,17 +840,18 @@ pub(crate) fn classify<'a>(
                     ORG => EntityType::Organization,
                     _ => EntityType::Location,
                 };
-                let name = span.slice(text);
                 if ty == EntityType::Person && c.first == c.last {
                     if let Some(&k) = surnames.get(natural_case(name).as_ref()) {
-                        let mut linked = entities[k].linked_at(
-                            span,
-                            FoundBy::Model,
-                            possessive_at(text, span.end).is_some(),
-                        );
-                        linked.confidence = pb;
-                        add.push(linked);
-                        continue;
+                        if k < entities.len() {
+                            let mut linked = entities[k].linked_at(
+                                span,
+                                FoundBy::Model,
+                                possessive_at(text, span.end).is_some(),
+                            );
+                            linked.confidence = pb;
+                            add.push(linked);
+                            continue;
+                        }
                     }
                 }
                 let mut entity = Entity::in_document(
@@ -806,6 +869,45 @@ pub(crate) fn classify<'a>(
     }
     crate::entities::remove_marked(entities, &drop);
     entities.extend(add);
+}
+
+/// The most probable class of `p`, and whether it is sure enough to act on
+/// ([`NEW_MIN`], which equals [`RETYPE_MIN`]).
+fn best_class(p: &[f32; 5]) -> (usize, bool) {
+    let (best, &pb) = p
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .unwrap_or((NONE, &0.0));
+    (best, pb >= NEW_MIN.min(RETYPE_MIN))
+}
+
+/// One sense per document: the unresolved candidates that spell the same name (same
+/// `keys`) take
+/// the mean of their class probabilities when that mean is sure of a class (a name
+/// read as a person in one sentence is a person in the next, whatever opens the
+/// sentence); otherwise each keeps its own. Places keep their own.
+fn pool_by_name<K: AsRef<str>>(cands: &[Candidate], keys: &[K], probs: &mut [[f32; 5]]) {
+    let mut sums: FxHashMap<&str, ([f32; 5], f32)> = FxHashMap::default();
+    for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter()) {
+        if c.place.is_none() {
+            let e = sums.entry(k.as_ref()).or_insert(([0.0; 5], 0.0));
+            for (a, b) in e.0.iter_mut().zip(p) {
+                *a += b;
+            }
+            e.1 += 1.0;
+        }
+    }
+    for ((c, k), p) in cands.iter().zip(keys).zip(probs.iter_mut()) {
+        if c.place.is_none() {
+            if let Some((sum, n)) = sums.get(k.as_ref()) {
+                let mean = sum.map(|x| x / n);
+                if *n > 1.0 && best_class(&mean).1 {
+                    *p = mean;
+                }
+            }
+        }
+    }
 }
 
 /// The candidates and features of a text as the model sees them, for training:
@@ -855,6 +957,29 @@ mod tests {
         let p = m.probabilities(&[]);
         assert!(p[NONE] > p[PER]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn pools_same_name_when_the_mean_is_sure() {
+        let cand = |place| Candidate {
+            first: 0,
+            last: 0,
+            place,
+        };
+        let cands = [cand(None), cand(None), cand(None), cand(Some(0))];
+        let keys = ["Rathbun", "Rathbun", "USI", "Rathbun"];
+        let mut probs = [
+            [0.1, 0.9, 0.0, 0.0, 0.0],
+            [0.6, 0.4, 0.0, 0.0, 0.0],
+            [0.45, 0.0, 0.45, 0.1, 0.0],
+            [0.0, 0.0, 0.0, 1.0, 0.0],
+        ];
+        pool_by_name(&cands, &keys, &mut probs);
+        // Both "rathbun" candidates take the mean (sure of PER); the place keeps its own.
+        assert_eq!(best_class(&probs[1]), (PER, true));
+        assert!((probs[0][PER] - 0.65).abs() < 1e-6);
+        assert_eq!(probs[3][LOC], 1.0);
+        assert!(!best_class(&probs[2]).1);
     }
 
     #[test]
