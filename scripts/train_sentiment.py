@@ -218,6 +218,7 @@ def main():
              '/// Word weights (positive, negative over neutral) before the mention, after',
              '/// it, and inside it; sorted by word.',
              '#[allow(clippy::approx_constant)]',
+             '#[rustfmt::skip]',
              'const WORD_WEIGHTS: &[(&str, [f32; 6])] = &[']
     for k in sorted(table, key=lambda s: s.encode('utf-8')):
         w = ', '.join(f'{x:.3f}' for x in table[k])
