@@ -182,7 +182,8 @@ pub(crate) fn score_sentences(
         let mut n_ent = 0;
         let mut j = ent_i;
         while j < entities.len() && entities[j].span.start < sent.end {
-            n_ent += 1;
+            // Pronouns and nominals (coreference) are not named entities.
+            n_ent += usize::from(entities[j].found_by != crate::entities::FoundBy::Coreference);
             j += 1;
         }
         let question = sent

@@ -43,6 +43,9 @@ pub enum FoundBy {
     /// Typed by the mention classifier ([`crate::mentions`]): an unresolved
     /// capitalized name, or a lexicon place read as another type (a team).
     Model,
+    /// A pronoun or definite nominal added by [`crate::coref`], linked to a named
+    /// entity before it where one fits.
+    Coreference,
 }
 
 impl FoundBy {
@@ -55,6 +58,7 @@ impl FoundBy {
             FoundBy::Acronym => "acronym",
             FoundBy::Surname => "surname",
             FoundBy::Model => "model",
+            FoundBy::Coreference => "coreference",
         }
     }
 }
@@ -340,6 +344,7 @@ pub(crate) fn find_entities<'a>(
             e.confidence = confidence_of(e.found_by, e.entity_type);
         }
     }
+    crate::coref::add_mentions(text, tokens, sentences, &mut entities);
     entities
 }
 
@@ -410,7 +415,7 @@ pub(crate) fn find_entities_rules<'a>(
 /// carry the classifier's probability), and in-sample.
 pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
     use EntityType::{Country, Location, Organization, Person};
-    use FoundBy::{Acronym, Demonym, Lexicon, Model, Pattern, Surname};
+    use FoundBy::{Acronym, Coreference, Demonym, Lexicon, Model, Pattern, Surname};
     match (found_by, entity_type) {
         // BEGIN fitted confidence table
         (Lexicon, Person) => 0.99,
@@ -438,6 +443,8 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Model, Country) => 0.98,
         (Model, Location) => 0.97,
         // END fitted confidence table
+        // Not measured: no training split here marks pronoun or nominal coreference.
+        (Coreference, _) | (_, EntityType::Pronoun | EntityType::Nominal) => 0.5,
     }
 }
 

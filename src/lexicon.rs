@@ -47,6 +47,12 @@ pub enum EntityType {
     Country,
     /// A location that is not a country: a capital, a seat of government, a city.
     Location,
+    /// A third-person personal pronoun (`he`, `their`), found by coreference
+    /// ([`crate::coref`]); never a lexicon type.
+    Pronoun,
+    /// A definite role or organization noun (`the president`, `the company`), found
+    /// by coreference ([`crate::coref`]); never a lexicon type.
+    Nominal,
 }
 
 impl EntityType {
@@ -57,10 +63,12 @@ impl EntityType {
             EntityType::Organization => "organization",
             EntityType::Country => "country",
             EntityType::Location => "location",
+            EntityType::Pronoun => "pronoun",
+            EntityType::Nominal => "nominal",
         }
     }
 
-    /// Parses the lower-case name.
+    /// Parses the lower-case name of a lexicon type (`pronoun` and `nominal` are not).
     pub fn parse(s: &str) -> Option<EntityType> {
         Some(match s {
             "person" => EntityType::Person,

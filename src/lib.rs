@@ -28,6 +28,7 @@ pub mod analyzer;
 pub mod batch;
 pub mod checkworthy;
 pub mod claims;
+pub mod coref;
 pub mod entities;
 pub mod error;
 pub mod gazetteer;

@@ -10,7 +10,7 @@
 //!                 "found_by", "confidence", "possessive", "sentence",
 //!                 "start", "end", "char_start", "char_end",
 //!                 "sentiment": {"label", "score"},
-//!                 "roles": [{"title", "country", "start", "end"}]}],  // people only
+//!                 "roles": [{"title", "country", "start", "end"}]}],  // people (and pronouns linked to them)
 //!  "claims":    [{"kind", "start", "end", "char_start", "char_end", "sentence", "score",
 //!                 "speaker": {"text", "start", "end", "char_start", "char_end", "entity"} | null,
 //!                 "cue":     {"text", "lemma"?, "class", ...offsets} | null,
@@ -20,10 +20,13 @@
 //!
 //! - `start`/`end` are UTF-8 byte offsets into the input `text`, end exclusive;
 //!   `char_start`/`char_end` are Unicode code-point offsets (Python string indices).
-//! - `type` is `person`, `organization`, `country` or `location`; `entity_id` is the
-//!   lexicon id (`country:RUS`) or a document-local id (`doc:person:michael-schmid`).
-//! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym`, `surname` or `model`
-//!   (typed by the mention classifier, [`crate::mentions`]).
+//! - `type` is `person`, `organization`, `country` or `location`, or for the
+//!   coreference mentions of [`crate::coref`] `pronoun` (`he`, `their`) or `nominal`
+//!   (`the president`); `entity_id` is the lexicon id (`country:RUS`) or a
+//!   document-local id (`doc:person:michael-schmid`); a pronoun or nominal linked to a
+//!   named entity carries that entity's id, else its own (`doc:pronoun:they`).
+//! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym`, `surname`, `model`
+//!   (typed by the mention classifier, [`crate::mentions`]) or `coreference`.
 //! - `confidence` (in [0, 1], four decimals) is how likely the mention is a right
 //!   entity of its type: for `model` mentions the classifier's probability of the
 //!   class; for the others the precision of mentions with the same `found_by` and

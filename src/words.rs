@@ -53,8 +53,9 @@ pub(crate) struct WordInfo {
     pub(crate) cue_word: u32,
     /// Its VADER valence (0 for none).
     pub(crate) valence: f32,
-    /// Its learned sentiment weights (positive, negative over neutral).
-    pub(crate) sentiment: [f32; 2],
+    /// Its learned sentiment weights (positive, negative over neutral) before, after
+    /// and inside a mention.
+    pub(crate) sentiment: [f32; 6],
 }
 
 /// The shared vocabulary: lower-case words to ids (id 0 is "no such word").
