@@ -27,13 +27,14 @@ use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
 use crate::lexicon::EntityType;
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::words::{DocWords, COREF};
 
 /// Singular third-person pronouns (linked to a person).
-const SINGULAR: &[&str] = &[
+pub(crate) const SINGULAR: &[&str] = &[
     "he", "him", "his", "himself", "she", "her", "hers", "herself",
 ];
 /// Plural third-person pronouns (not linked).
-const PLURAL: &[&str] = &["they", "them", "their", "theirs", "themselves"];
+pub(crate) const PLURAL: &[&str] = &["they", "them", "their", "theirs", "themselves"];
 
 /// Head nouns of definite nominals that refer to a person.
 const PERSON_HEADS: &[&str] = &[
@@ -120,6 +121,7 @@ fn is_lower(word: &str) -> bool {
 pub(crate) fn add_mentions<'a>(
     text: &'a str,
     tokens: &[Token],
+    dw: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -147,7 +149,9 @@ pub(crate) fn add_mentions<'a>(
                 .take_while(|e| e.span.start < span.end)
                 .any(|e| e.span.end > span.start)
         };
-        if t.kind != TokenKind::Word || covered(t.span) {
+        // The vocabulary flags the pronouns and `the` (in lower case): other words
+        // skip the list scans.
+        if t.kind != TokenKind::Word || !dw.has(i, COREF) || covered(t.span) {
             i += 1;
             continue;
         }

@@ -344,7 +344,7 @@ pub(crate) fn find_entities<'a>(
             e.confidence = confidence_of(e.found_by, e.entity_type);
         }
     }
-    crate::coref::add_mentions(text, tokens, sentences, &mut entities);
+    crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
     entities
 }
 

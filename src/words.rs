@@ -40,6 +40,9 @@ pub(crate) const NEGATION: u32 = 1 << 16;
 pub(crate) const HEDGE: u32 = 1 << 17;
 /// [`WordInfo::flags`]: the word negates a valence after it (`sentiment::NEGATORS`).
 pub(crate) const NEGATOR: u32 = 1 << 18;
+/// [`WordInfo::flags`]: a pronoun or `the`, where coreference mentions start
+/// (`coref::SINGULAR`, `coref::PLURAL`).
+pub(crate) const COREF: u32 = 1 << 19;
 /// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
 /// (`checkworthy::QUANTITY`...), which take the next eight bits.
 pub(crate) const CLASS_SHIFT: u32 = 8;
@@ -153,6 +156,13 @@ impl Vocab {
         }
         for w in crate::sentiment::negators() {
             v.entry(w).flags |= NEGATOR;
+        }
+        for w in crate::coref::SINGULAR
+            .iter()
+            .chain(crate::coref::PLURAL)
+            .chain(&["the"])
+        {
+            v.entry(w).flags |= COREF;
         }
         for w in crate::claims::NEGATIONS {
             v.entry(w).flags |= NEGATION;
