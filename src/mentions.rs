@@ -716,6 +716,11 @@ pub(crate) fn classify<'a>(
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
+    // A text with no word has no candidate: the model is then not even parsed
+    // (it is parsed on first use, about 30M instructions, once per process).
+    if !tokens.iter().any(|t| t.kind == TokenKind::Word) {
+        return;
+    }
     let model = bundled();
     if model.is_empty() {
         return;

@@ -86,6 +86,13 @@ impl<V: Copy + Default> ShortMap<V> {
         self.slots[i] = (key, value);
     }
 
+    /// Room for `n` more keys without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        while (self.len + n) * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
         let cap = (old.len() * 2).max(64);
@@ -130,6 +137,11 @@ impl<V: Copy + Default> StrMap<V> {
     #[inline]
     pub(crate) fn get_short(&self, key: u128) -> Option<&V> {
         self.short.get(key)
+    }
+
+    /// Room for about `n` more short keys without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.short.reserve(n);
     }
 
     /// Sets the value of `key`.

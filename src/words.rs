@@ -119,6 +119,15 @@ impl Vocab {
             info: vec![WordInfo::default()],
             ..Vocab::default()
         };
+        // About every word below, so the table never grows (start-up).
+        let n = words.cues.len()
+            + words.cue_model.vocab.len()
+            + words.sentiment.len()
+            + words.first_names.len()
+            + words.surnames.len()
+            + 8192;
+        v.ids.reserve(n);
+        v.info.reserve(n);
         for w in words.cues.keys() {
             if !w.contains(' ') {
                 v.entry(w).flags |= CUE;
