@@ -16,11 +16,11 @@
 //!
 //! The pipeline, one module per stage:
 //! [`tokenize`] → [`sentences`] → [`gazetteer`] (over [`lexicon`]) → [`entities`]
-//! (with [`resolve`] and [`mentions`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
+//! (with [`resolve`], [`mentions`] and [`coref`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
 //! [`batch`] runs it over corpora in parallel, in order, with bounded memory.
 //! Between tokens and the later stages, the private `words` module lower-cases every
-//! token once and gives it an id in one shared vocabulary, which entities, checkworthy
-//! and claims read instead of hashing strings of their own.
+//! token once and gives it an id in one shared vocabulary, which entities, sentiment,
+//! checkworthy and claims read instead of hashing strings of their own.
 
 #![warn(missing_docs)]
 
