@@ -365,7 +365,7 @@ pub(crate) fn find_claims(
                 });
             } else if checkworthiness[si] >= ASSERTION_THRESHOLD {
                 let content = trim_final_punct(text, *sent);
-                let (modality, modality_cue) = modality(toks, words.slice(lo, hi), content, None);
+                let (modality, modality_cue) = modality(toks, low, content, None);
                 claims.push(Claim {
                     span: *sent,
                     sentence: si,

@@ -393,17 +393,6 @@ trait FeatureSink {
     fn add_lower(&mut self, prefix: &str, word: &str);
 }
 
-/// Appends `word` in lower case, exactly as `str::to_lowercase` writes it.
-fn push_lower(buf: &mut String, word: &str) {
-    if word.is_ascii() {
-        let from = buf.len();
-        buf.push_str(word);
-        buf[from..].make_ascii_lowercase();
-    } else {
-        buf.push_str(&word.to_lowercase());
-    }
-}
-
 /// Feature strings, for training.
 struct Collect<'v>(&'v mut Vec<String>);
 
@@ -414,7 +403,7 @@ impl FeatureSink for Collect<'_> {
 
     fn add_lower(&mut self, prefix: &str, word: &str) {
         let mut s = String::from(prefix);
-        push_lower(&mut s, word);
+        s.push_str(&crate::words::lower(word));
         self.0.push(s);
     }
 }
@@ -442,7 +431,7 @@ impl FeatureSink for Score<'_> {
     }
 
     fn add_lower(&mut self, prefix: &str, word: &str) {
-        // The key of `prefix` + `word` in lower case (as `push_lower` writes it).
+        // The key of `prefix` + `word` in lower case (as `words::lower` writes it).
         let h = fnv(FNV_OFFSET, prefix.as_bytes());
         let key = if word.is_ascii() {
             word.bytes().fold(h, |h, b| {

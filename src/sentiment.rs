@@ -19,7 +19,9 @@ use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
 use crate::words::{DocWords, Slice, NEGATOR};
 
-const NEGATORS: &[&str] = &[
+/// The words that negate a valence within three words after them (and any word
+/// ending in `n't`); [`crate::words::Vocab`] flags them.
+pub(crate) const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
     "hardly", "barely", "lack", "lacks", "lacking",
 ];
@@ -28,12 +30,6 @@ const NEGATORS: &[&str] = &[
 #[inline]
 fn normalize(x: f32) -> f32 {
     x / (x * x + 15.0).sqrt()
-}
-
-/// The words that negate a valence within three words after them (and any word
-/// ending in `n't`), for [`crate::words::Vocab`].
-pub(crate) fn negators() -> &'static [&'static str] {
-    NEGATORS
 }
 
 /// True when word `i` of `low` negates (`toks[i]` is its token).

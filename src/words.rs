@@ -50,7 +50,8 @@ pub(crate) const CLASS_SHIFT: u32 = 8;
 /// What the stages know about one vocabulary word.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordInfo {
-    /// [`CUE`], [`CUE_HEAD`], [`CUE_VOCAB`], [`TITLE_HEAD`] and the word classes.
+    /// The flag bits above ([`CUE`] ... [`COREF`]) and the check-worthiness word
+    /// classes (shifted by [`CLASS_SHIFT`]).
     pub(crate) flags: u32,
     /// The word's id in the cue detector (0: no feature of the detector names it).
     pub(crate) cue_word: u32,
@@ -69,7 +70,7 @@ pub(crate) struct Vocab {
 }
 
 /// Bytes `start..start + len` of `text` (`1 <= len <= 16`) in ASCII lower case as a
-/// [`short_key`], and whether any was a capital; `None` if one is not ASCII. Eight
+/// `strmap::short_key`, and whether any was a capital; `None` if one is not ASCII. Eight
 /// bytes at a time: a byte is a capital when adding `0x3f` sets its top bit (it is at
 /// least `A`) and adding `0x25` does not (it is below `[`).
 #[inline]
@@ -128,17 +129,9 @@ impl Vocab {
             + 8192;
         v.ids.reserve(n);
         v.info.reserve(n);
-        for w in words.cues.keys() {
-            if !w.contains(' ') {
-                v.entry(w).flags |= CUE;
-            }
-        }
-        for w in &words.cue_heads {
-            v.entry(w).flags |= CUE_HEAD;
-        }
-        for w in &words.cue_model.vocab {
-            v.entry(w).flags |= CUE_VOCAB;
-        }
+        v.flag(words.cues.keys().filter(|w| !w.contains(' ')), CUE);
+        v.flag(&words.cue_heads, CUE_HEAD);
+        v.flag(&words.cue_model.vocab, CUE_VOCAB);
         for (w, id) in words.cue_model.words() {
             // Only lower-case words can come from a word token.
             if lower(w) == w {
@@ -151,9 +144,7 @@ impl Vocab {
                 v.entry(&lower(head)).flags |= TITLE_HEAD;
             }
         }
-        for h in crate::entities::HONORIFICS {
-            v.entry(&lower(h)).flags |= TITLE_HEAD;
-        }
+        v.flag_lower(crate::entities::HONORIFICS, TITLE_HEAD);
         for (w, bits) in crate::checkworthy::word_classes() {
             v.entry(w).flags |= u32::from(bits) << CLASS_SHIFT;
         }
@@ -163,45 +154,37 @@ impl Vocab {
         for (w, weights) in crate::sentiment::word_weights() {
             v.entry(w).sentiment = weights;
         }
-        for w in crate::sentiment::negators() {
-            v.entry(w).flags |= NEGATOR;
-        }
-        for w in crate::coref::SINGULAR
-            .iter()
-            .chain(crate::coref::PLURAL)
-            .chain(&["the"])
-        {
-            v.entry(w).flags |= COREF;
-        }
-        for w in crate::claims::NEGATIONS {
-            v.entry(w).flags |= NEGATION;
-        }
-        for w in crate::claims::HEDGES {
-            v.entry(w).flags |= HEDGE;
-        }
+        v.flag(crate::sentiment::NEGATORS, NEGATOR);
+        v.flag(
+            crate::coref::SINGULAR
+                .iter()
+                .chain(crate::coref::PLURAL)
+                .chain(&["the"]),
+            COREF,
+        );
+        v.flag(crate::claims::NEGATIONS, NEGATION);
+        v.flag(crate::claims::HEDGES, HEDGE);
         // Case-sensitive sets, flagged in lower case: a word without the flag is not
         // in the set in any casing, so the stages skip it without a lookup.
-        let sets: [(&mut dyn Iterator<Item = &str>, u32); 4] = [
-            (
-                &mut words.first_names.iter().map(String::as_str),
-                FIRST_NAME,
-            ),
-            (&mut words.surnames.iter().map(String::as_str), SURNAME),
-            (
-                &mut crate::entities::ORG_HEAD_LIST.iter().copied(),
-                ORG_HEAD,
-            ),
-            (
-                &mut crate::entities::NOT_NAME_LIST.iter().copied(),
-                NOT_NAME,
-            ),
-        ];
-        for (set, flag) in sets {
-            for w in set {
-                v.entry(&lower(w)).flags |= flag;
-            }
-        }
+        v.flag_lower(&words.first_names, FIRST_NAME);
+        v.flag_lower(&words.surnames, SURNAME);
+        v.flag_lower(crate::entities::ORG_HEAD_LIST, ORG_HEAD);
+        v.flag_lower(crate::entities::NOT_NAME_LIST, NOT_NAME);
         v
+    }
+
+    /// Sets `flag` on every word of `list` (already in lower case).
+    fn flag<S: AsRef<str>>(&mut self, list: impl IntoIterator<Item = S>, flag: u32) {
+        for w in list {
+            self.entry(w.as_ref()).flags |= flag;
+        }
+    }
+
+    /// Sets `flag` on every word of `list` in lower case.
+    fn flag_lower<S: AsRef<str>>(&mut self, list: impl IntoIterator<Item = S>, flag: u32) {
+        for w in list {
+            self.entry(&lower(w.as_ref())).flags |= flag;
+        }
     }
 
     fn entry(&mut self, word: &str) -> &mut WordInfo {
@@ -300,17 +283,13 @@ impl<'t> DocWords<'t> {
                 low.push(Low::Text(t.span.start, t.span.end));
                 continue;
             }
-            let l = if w.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
-                Low::Text(t.span.start, t.span.end)
-            } else {
-                let from = buf.len();
-                if w.is_ascii() {
-                    buf.push_str(w);
-                    buf[from..].make_ascii_lowercase();
-                } else {
-                    buf.push_str(&w.to_lowercase());
+            let l = match lower(w) {
+                std::borrow::Cow::Borrowed(_) => Low::Text(t.span.start, t.span.end),
+                std::borrow::Cow::Owned(l) => {
+                    let from = buf.len();
+                    buf.push_str(&l);
+                    Low::Buf(from, buf.len())
                 }
-                Low::Buf(from, buf.len())
             };
             low.push(l);
             ids.push(if t.kind == TokenKind::Word {
@@ -344,7 +323,6 @@ impl<'t> DocWords<'t> {
 
     /// Token `i`'s vocabulary id (0 for none, and for every token but words).
     #[inline]
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn id(&self, i: usize) -> u32 {
         self.ids[i] & !HYPHENATED
     }
