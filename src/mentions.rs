@@ -735,16 +735,9 @@ pub(crate) fn classify<'a>(
     // decided together.
     let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
     for c in &cands {
-        let place = c.place.map(|k| place_name(&entities[k]).to_string());
+        let place = c.place.map(|k| place_name(&entities[k]));
         score.z = model.bias;
-        features(
-            analyzer,
-            &doc,
-            c.first,
-            c.last,
-            place.as_deref(),
-            &mut score,
-        );
+        features(analyzer, &doc, c.first, c.last, place, &mut score);
         probs.push(softmax(score.z));
     }
     // "HOUSTON" (a line in capitals) and "Houston" are one name.
@@ -919,14 +912,14 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let doc = Doc::new(text, &tokens, &sentences, &words);
     let mut out = Vec::new();
     for c in candidates(analyzer, &doc, &entities) {
-        let place = c.place.map(|k| place_name(&entities[k]).to_string());
+        let place = c.place.map(|k| place_name(&entities[k]));
         let mut feats = Vec::new();
         features(
             analyzer,
             &doc,
             c.first,
             c.last,
-            place.as_deref(),
+            place,
             &mut Collect(&mut feats),
         );
         let start = tokens[c.first].span.start;
