@@ -15,7 +15,9 @@ the scorer ignores them. Data: conll2003_train.jsonl and gum_train.jsonl.gz with
 the gum_news_train documents (the GUM set newslens is scored on). Types with fewer
 than MIN_SUPPORT counted mentions fall back to the found_by's overall precision.
 `model` mentions carry the classifier's probability instead; the row written for
-them is only a fallback.
+them is only a fallback. Nationality mentions (demonyms: "Russian", "the Afghans") are
+measured on CoNLL-2003 alone, whose MISC names cover them: one is right when it
+overlaps a MISC name.
 """
 import argparse
 import collections
@@ -28,8 +30,8 @@ import sys
 
 TYPES = {"person": "PER", "organization": "ORG", "country": "LOC", "location": "LOC"}
 GUM = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
-FOUND_BY = ["lexicon", "demonym", "pattern", "acronym", "surname", "model"]
-RUST_FOUND = {f: f.capitalize() for f in FOUND_BY}
+FOUND_BY = ["lexicon", "pattern", "acronym", "surname", "model"]
+RUST_FOUND = {f: f.capitalize() for f in FOUND_BY}  # demonyms are all nationality
 RUST_TYPE = {"person": "Person", "organization": "Organization", "country": "Country",
              "location": "Location"}
 MIN_SUPPORT = 30
@@ -57,6 +59,7 @@ def main():
     scored = {d["id"] for d in load(os.path.join(args.data, "gum_news_train.jsonl"))}
     right = collections.Counter()
     total = collections.Counter()
+    nat_right = nat_total = 0
     for name, gum in (("conll2003_train.jsonl", False), ("gum_train.jsonl.gz", True)):
         docs = [d for d in load(os.path.join(args.data, name)) if d["id"] not in scored]
         pred = run(args.exe, docs)
@@ -69,7 +72,11 @@ def main():
                     gold.append((s["start"], s["end"], lab))
                 elif (gum and s.get("named")) or (not gum and s["label"] == "MISC"):
                     other.append((s["start"], s["end"]))
+            misc = [(s["start"], s["end"]) for s in d["spans"] if s["label"] == "MISC"]
             for e in pred.get(d["id"], {}).get("entities", []):
+                if e["type"] == "nationality" and not gum:
+                    nat_total += 1
+                    nat_right += any(x < e["char_end"] and e["char_start"] < y for x, y in misc)
                 t = TYPES.get(e["type"])
                 if not t:
                     continue
@@ -90,6 +97,9 @@ def main():
             p = right[k] / total[k] if total[k] >= MIN_SUPPORT else overall
             print("%-8s %-13s %5d/%5d  %.3f" % (fb, ty, right[k], total[k], p), file=sys.stderr)
             lines.append("        (%s, %s) => %.2f," % (RUST_FOUND[fb], RUST_TYPE[ty], p))
+    nat = nat_right / nat_total if nat_total else 0.5
+    print("nationality (CoNLL MISC) %5d/%5d  %.3f" % (nat_right, nat_total, nat), file=sys.stderr)
+    lines.append("        (Demonym, _) | (_, Nationality) => %.2f," % nat)
     src = open(args.src, encoding="utf-8").read()
     new = re.sub(r"(// BEGIN fitted confidence table\n).*?(\n\s*// END fitted confidence table)",
                  lambda m: m.group(1) + "\n".join(lines) + m.group(2), src, flags=re.S)

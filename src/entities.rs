@@ -365,7 +365,11 @@ pub(crate) fn find_entities_rules<'a>(
                 Form::Name => FoundBy::Lexicon,
                 Form::Demonym => FoundBy::Demonym,
             };
-            Entity::from_entry(analyzer, m.span, m.entry, found_by, m.possessive)
+            let mut e = Entity::from_entry(analyzer, m.span, m.entry, found_by, m.possessive);
+            if m.form == Form::Demonym {
+                e.entity_type = EntityType::Nationality;
+            }
+            e
         })
         .collect();
 
@@ -410,11 +414,11 @@ pub(crate) fn find_entities_rules<'a>(
 /// `found_by`, same type) that were right on the TRAIN splits of CoNLL-2003 and GUM
 /// (a right type on an overlapping gold name; predictions that only overlap a CoNLL
 /// MISC name not counted), as measured by `scripts/fit_confidence.py` (which rewrites
-/// the table). Demonyms score low: the scorers do not count an adjective of
-/// nationality as a location. The `Model` rows are only a fallback (model mentions
+/// the table). Demonyms are of type nationality: their row is the share of them that
+/// overlap a CoNLL MISC name (which covers nationalities). The `Model` rows are only a fallback (model mentions
 /// carry the classifier's probability), and in-sample.
 pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
-    use EntityType::{Country, Location, Organization, Person};
+    use EntityType::{Country, Location, Nationality, Organization, Person};
     use FoundBy::{Acronym, Coreference, Demonym, Lexicon, Model, Pattern, Surname};
     match (found_by, entity_type) {
         // BEGIN fitted confidence table
@@ -422,10 +426,6 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Lexicon, Organization) => 0.91,
         (Lexicon, Country) => 0.97,
         (Lexicon, Location) => 0.98,
-        (Demonym, Person) => 0.08,
-        (Demonym, Organization) => 0.08,
-        (Demonym, Country) => 0.08,
-        (Demonym, Location) => 0.08,
         (Pattern, Person) => 0.96,
         (Pattern, Organization) => 0.88,
         (Pattern, Country) => 0.95,
@@ -442,6 +442,7 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Model, Organization) => 0.98,
         (Model, Country) => 0.98,
         (Model, Location) => 0.97,
+        (Demonym, _) | (_, Nationality) => 0.97,
         // END fitted confidence table
         // Not measured: no training split here marks pronoun or nominal coreference.
         (Coreference, _) | (_, EntityType::Pronoun | EntityType::Nominal) => 0.5,

@@ -47,6 +47,10 @@ pub enum EntityType {
     Country,
     /// A location that is not a country: a capital, a seat of government, a city.
     Location,
+    /// A demonym used as a word of nationality (`Russian officials`, `the Afghans`),
+    /// linked to its country; never a lexicon type. Not a place: the mention names
+    /// people or things of the country, not the country itself.
+    Nationality,
     /// A third-person personal pronoun (`he`, `their`), found by coreference
     /// ([`crate::coref`]); never a lexicon type.
     Pronoun,
@@ -63,12 +67,14 @@ impl EntityType {
             EntityType::Organization => "organization",
             EntityType::Country => "country",
             EntityType::Location => "location",
+            EntityType::Nationality => "nationality",
             EntityType::Pronoun => "pronoun",
             EntityType::Nominal => "nominal",
         }
     }
 
-    /// Parses the lower-case name of a lexicon type (`pronoun` and `nominal` are not).
+    /// Parses the lower-case name of a lexicon type (`nationality`, `pronoun` and
+    /// `nominal` are not).
     pub fn parse(s: &str) -> Option<EntityType> {
         Some(match s {
             "person" => EntityType::Person,

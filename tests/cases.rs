@@ -14,7 +14,7 @@ const ENTITY_CASES: &[(&str, &[Mention])] = &[
     (
         "Russian troops entered Ukraine on Monday.",
         &[
-            ("Russian", EntityType::Country, "Russia"),
+            ("Russian", EntityType::Nationality, "Russia"),
             ("Ukraine", EntityType::Country, "Ukraine"),
         ],
     ),
@@ -28,8 +28,8 @@ const ENTITY_CASES: &[(&str, &[Mention])] = &[
     (
         "North Korean and Iranian officials met in Germany's capital.",
         &[
-            ("North Korean", EntityType::Country, "North Korea"),
-            ("Iranian", EntityType::Country, "Iran"),
+            ("North Korean", EntityType::Nationality, "North Korea"),
+            ("Iranian", EntityType::Nationality, "Iran"),
             ("Germany", EntityType::Country, "Germany"),
         ],
     ),
@@ -74,7 +74,7 @@ const ENTITY_CASES: &[(&str, &[Mention])] = &[
     (
         "Russian President Vladimir Putin met NATO leaders.",
         &[
-            ("Russian", EntityType::Country, "Russia"),
+            ("Russian", EntityType::Nationality, "Russia"),
             ("Vladimir Putin", EntityType::Person, "Vladimir Putin"),
             (
                 "NATO",
