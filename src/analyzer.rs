@@ -213,10 +213,18 @@ impl Analyzer {
         let date = date.and_then(crate::lexicon::normalize_date);
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
-        let matches = self.gazetteer.find(text);
+        let (matches, inner) = self.gazetteer.find_nested(text);
         let words = DocWords::new(self, text, &tokens);
-        let mut entities =
-            entities::find_entities(self, text, &tokens, &words, &sentence_spans, &matches, date);
+        let mut entities = entities::find_entities(
+            self,
+            text,
+            &tokens,
+            &words,
+            &sentence_spans,
+            &matches,
+            &inner,
+            date,
+        );
         sentiment::score_mentions(text, &tokens, &words, &sentence_spans, &mut entities);
         let scores =
             checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &words);

@@ -183,8 +183,12 @@ pub(crate) fn score_sentences(
         let mut n_ent = 0;
         let mut j = ent_i;
         while j < entities.len() && entities[j].span.start < sent.end {
-            // Pronouns and nominals (coreference) are not named entities.
-            n_ent += usize::from(entities[j].found_by != crate::entities::FoundBy::Coreference);
+            // Pronouns and nominals (coreference) are not named entities; a name nested
+            // in another counts once, with it.
+            n_ent += usize::from(
+                entities[j].found_by != crate::entities::FoundBy::Coreference
+                    && !entities[j].nested,
+            );
             j += 1;
         }
         let question = sent

@@ -118,6 +118,10 @@ pub struct Entity<'a> {
     pub confidence: f32,
     /// True when a possessive `'s` follows the mention.
     pub possessive: bool,
+    /// True when the mention lies inside a longer entity mention: a place or person
+    /// named within an organization's name (`U.S.` in `U.S. Department of
+    /// Agriculture`, `Texas` in `University of Texas`).
+    pub nested: bool,
     /// Index of the lexicon entry, when the entity is one.
     pub entry: Option<usize>,
     /// Index of the sentence holding the mention.
@@ -149,6 +153,7 @@ impl<'a> Entity<'a> {
             found_by,
             confidence: 0.0,
             possessive,
+            nested: false,
             entry: Some(entry),
             sentence: 0,
             sentiment: Sentiment::default(),
@@ -176,6 +181,7 @@ impl<'a> Entity<'a> {
             found_by,
             confidence: 0.0,
             possessive,
+            nested: false,
             entry: None,
             sentence: 0,
             sentiment: Sentiment::default(),
@@ -189,6 +195,7 @@ impl<'a> Entity<'a> {
             span,
             found_by,
             possessive,
+            nested: false,
             sentence: 0,
             sentiment: Sentiment::default(),
             ..self.clone()
@@ -318,7 +325,10 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Runs the entity stage: gazetteer matches to resolved, sorted entity mentions.
+/// Runs the entity stage: gazetteer matches (`inner`: those a longer match set
+/// aside, see [`crate::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
+/// mentions.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
@@ -326,18 +336,20 @@ pub(crate) fn find_entities<'a>(
     dw: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
+    inner: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
     let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
         crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
-        entities.sort_by(|a, b| {
-            a.span
-                .start
-                .cmp(&b.span.start)
-                .then(b.span.end.cmp(&a.span.end))
-        });
     }
+    add_nested(analyzer, matches, inner, &mut entities);
+    entities.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
         if e.found_by != FoundBy::Model {
@@ -346,6 +358,50 @@ pub(crate) fn find_entities<'a>(
     }
     crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
     entities
+}
+
+/// Adds the places and people named inside organization names as nested mentions
+/// (`U.S.` in `U.S. Department of Agriculture`, `Texas` in `University of Texas`): the
+/// lexicon names of those types that the gazetteer's longest-match rule (`inner`) or
+/// an organization shape ([`org_patterns`]) set aside, lying wholly inside a final
+/// organization mention and not already a mention themselves. Entities need not be
+/// sorted; the new ones are appended.
+fn add_nested<'a>(
+    analyzer: &'a Analyzer,
+    matches: &[GazetteerMatch],
+    inner: &[GazetteerMatch],
+    entities: &mut Vec<Entity<'a>>,
+) {
+    let lexicon = analyzer.lexicon().entries();
+    let orgs: Vec<Span> = entities
+        .iter()
+        .filter(|e| e.entity_type == EntityType::Organization && !e.nested)
+        .map(|e| e.span)
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let mut added: Vec<Entity<'a>> = Vec::new();
+    for m in matches.iter().chain(inner) {
+        if m.form != Form::Name
+            || !matches!(
+                lexicon[m.entry].entity_type,
+                EntityType::Country | EntityType::Location | EntityType::Person
+            )
+        {
+            continue;
+        }
+        let inside = orgs
+            .iter()
+            .any(|o| o.start <= m.span.start && m.span.end <= o.end && *o != m.span);
+        if !inside || entities.iter().chain(&added).any(|e| e.span == m.span) {
+            continue;
+        }
+        let mut e = Entity::from_entry(analyzer, m.span, m.entry, FoundBy::Lexicon, m.possessive);
+        e.nested = true;
+        added.push(e);
+    }
+    entities.extend(added);
 }
 
 /// The rule-based steps of the entity stage (everything but the mention model).

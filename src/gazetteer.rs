@@ -198,6 +198,24 @@ impl Gazetteer {
 
     /// Like [`Gazetteer::find`], appending to a caller's buffer.
     pub fn find_into(&self, text: &str, out: &mut Vec<GazetteerMatch>) {
+        self.find_all(text, out, None);
+    }
+
+    /// Like [`Gazetteer::find`], also returning the matches that lie wholly inside a
+    /// longer one and so lost to it (`U.S.` in `U.S. Department of Agriculture`), sorted
+    /// by start: the entity stage keeps some as nested mentions.
+    pub fn find_nested(&self, text: &str) -> (Vec<GazetteerMatch>, Vec<GazetteerMatch>) {
+        let (mut out, mut inner) = (Vec::new(), Vec::new());
+        self.find_all(text, &mut out, Some(&mut inner));
+        (out, inner)
+    }
+
+    fn find_all(
+        &self,
+        text: &str,
+        out: &mut Vec<GazetteerMatch>,
+        mut inner: Option<&mut Vec<GazetteerMatch>>,
+    ) {
         if self.surfaces == 0 {
             return;
         }
@@ -242,6 +260,12 @@ impl Gazetteer {
         for i in first..out.len() {
             let m = out[i];
             if keep > first && m.span.start < last_end {
+                if let Some(inner) = inner.as_deref_mut() {
+                    let outer = out[keep - 1].span;
+                    if m.span.end <= last_end && m.span != outer {
+                        inner.push(m);
+                    }
+                }
                 continue;
             }
             last_end = m.span.end;

@@ -7,7 +7,7 @@
 //!  "title": "...", "date": "...",                 // only when the input had them
 //!  "sentences": [{"start", "end", "char_start", "char_end", "checkworthiness"}],
 //!  "entities":  [{"text", "type", "subtype", "canonical", "entity_id", "country",
-//!                 "found_by", "confidence", "possessive", "sentence",
+//!                 "found_by", "confidence", "possessive", "sentence", "nested"?,
 //!                 "start", "end", "char_start", "char_end",
 //!                 "sentiment": {"label", "score"},
 //!                 "roles": [{"title", "country", "start", "end"}]}],  // people (and pronouns linked to them)
@@ -97,6 +97,10 @@ pub struct SentimentOut {
     pub score: f32,
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// An entity mention in the output.
 #[derive(Clone, Debug, Serialize)]
 pub struct EntityOut<'a> {
@@ -122,6 +126,9 @@ pub struct EntityOut<'a> {
     pub possessive: bool,
     /// Sentence index.
     pub sentence: usize,
+    /// Inside a longer entity mention (only written when true).
+    #[serde(skip_serializing_if = "is_false")]
+    pub nested: bool,
     /// Sentiment toward it.
     pub sentiment: SentimentOut,
     /// Roles of a lexicon person on the article's date (latest known without one).
@@ -262,6 +269,7 @@ impl<'a> Record<'a> {
                 confidence: r4(e.confidence),
                 possessive: e.possessive,
                 sentence: e.sentence,
+                nested: e.nested,
                 sentiment: SentimentOut {
                     label: e.sentiment.label.as_str(),
                     score: r4(e.sentiment.score),
@@ -483,6 +491,9 @@ pub(crate) mod fast {
         });
         out.extend_from_slice(b",\"sentence\":");
         uint(out, e.sentence as u64);
+        if e.nested {
+            out.extend_from_slice(b",\"nested\":true");
+        }
         out.extend_from_slice(b",\"sentiment\":{\"label\":");
         string(out, e.sentiment.label);
         out.extend_from_slice(b",\"score\":");

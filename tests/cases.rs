@@ -417,8 +417,16 @@ fn organization_shapes() {
             "Acme Holdings Inc."
         ]
     );
-    // England gives way to the bank; a head word alone is no name.
-    assert!(a.entities.iter().all(|e| e.span.slice(text) != "England"));
+    // England gives way to the bank and is kept as a place nested in its name; a
+    // head word alone is no name.
+    let england: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.span.slice(text) == "England")
+        .collect();
+    assert_eq!(england.len(), 1);
+    assert!(england[0].nested && england[0].entity_type == EntityType::Location);
+    assert!(a.entities.iter().filter(|e| e.nested).count() == 1);
     // (only as a coreference nominal, not as a named organization)
     assert!(ANALYZER
         .analyze("The Ministry said no.")
