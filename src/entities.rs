@@ -344,6 +344,7 @@ pub(crate) fn find_entities<'a>(
         crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
     }
     add_nested(analyzer, matches, inner, &mut entities);
+    national_teams(tokens, dw, &mut entities);
     entities.sort_by(|a, b| {
         a.span
             .start
@@ -358,6 +359,108 @@ pub(crate) fn find_entities<'a>(
     }
     crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
     entities
+}
+
+/// Words of sports reports (lower case): a document with at least
+/// [`SPORT_REPORT_MIN`] of them is read as one, and its countries as national teams.
+/// Only words that rarely serve politics or business are listed (not `match`, `final`,
+/// `draw`, `penalty`, `coach`).
+pub(crate) const SPORT_TERMS: &[&str] = &[
+    "goal",
+    "goals",
+    "goalkeeper",
+    "striker",
+    "strikers",
+    "midfielder",
+    "midfielders",
+    "defender",
+    "halftime",
+    "half-time",
+    "referee",
+    "league",
+    "tournament",
+    "innings",
+    "wicket",
+    "wickets",
+    "batsman",
+    "bowler",
+    "championship",
+    "championships",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+    "equaliser",
+    "equalizer",
+    "kickoff",
+    "kick-off",
+    "playoff",
+    "playoffs",
+    "stadium",
+    "scored",
+    "scoring",
+    "unbeaten",
+    "olympics",
+    "olympic",
+    "medal",
+    "medals",
+    "cup",
+    "fixtures",
+    "rugby",
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "hockey",
+    "basketball",
+];
+
+/// How many [`SPORT_TERMS`] words make a document a sports report (and at least one
+/// token in a hundred).
+const SPORT_REPORT_MIN: usize = 6;
+/// How many different [`SPORT_TERMS`] words a sports report has.
+const SPORT_DISTINCT_MIN: usize = 4;
+
+/// In a sports report, a country named on its own stands for its national team
+/// (`Sweden defeated South Korea 1 - 0`), an organization: the mention keeps its
+/// canonical name and country but becomes an organization of subtype `national team`
+/// with a document id. CoNLL-2003 marks national teams as locations, GUM as
+/// organizations; the type follows what the name refers to.
+fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) {
+    let is_country =
+        |e: &Entity| e.entity_type == EntityType::Country && !e.nested && e.entry.is_some();
+    if !entities.iter().any(is_country) {
+        return;
+    }
+    // At least SPORT_REPORT_MIN sports words, four of them different, and one word
+    // in a hundred: a political story that mentions a league or a goal is no report.
+    let mut seen: Vec<u32> = Vec::new();
+    let mut count = 0;
+    for i in 0..tokens.len() {
+        if dw.has(i, crate::words::SPORT) {
+            count += 1;
+            let id = dw.id(i);
+            if !seen.contains(&id) {
+                seen.push(id);
+            }
+        }
+    }
+    if count < SPORT_REPORT_MIN.max(tokens.len() / 100) || seen.len() < SPORT_DISTINCT_MIN {
+        return;
+    }
+    for e in entities.iter_mut().filter(|e| is_country(e)) {
+        e.entity_type = EntityType::Organization;
+        e.subtype = "national team";
+        e.id = Cow::Owned(resolve::document_id(
+            EntityType::Organization,
+            &format!("{} national team", e.canonical),
+        ));
+        e.entry = None;
+    }
 }
 
 /// Adds the places and people named inside organization names as nested mentions

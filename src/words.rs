@@ -43,6 +43,8 @@ pub(crate) const NEGATOR: u32 = 1 << 18;
 /// [`WordInfo::flags`]: a pronoun or `the`, where coreference mentions start
 /// (`coref::SINGULAR`, `coref::PLURAL`).
 pub(crate) const COREF: u32 = 1 << 19;
+/// [`WordInfo::flags`]: a word of sports reports (`entities::SPORT_TERMS`).
+pub(crate) const SPORT: u32 = 1 << 20;
 /// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
 /// (`checkworthy::QUANTITY`...), which take the next eight bits.
 pub(crate) const CLASS_SHIFT: u32 = 8;
@@ -50,7 +52,7 @@ pub(crate) const CLASS_SHIFT: u32 = 8;
 /// What the stages know about one vocabulary word.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordInfo {
-    /// The flag bits above ([`CUE`] ... [`COREF`]) and the check-worthiness word
+    /// The flag bits above ([`CUE`] ... [`SPORT`]) and the check-worthiness word
     /// classes (shifted by [`CLASS_SHIFT`]).
     pub(crate) flags: u32,
     /// The word's id in the cue detector (0: no feature of the detector names it).
@@ -170,6 +172,7 @@ impl Vocab {
         v.flag_lower(&words.surnames, SURNAME);
         v.flag_lower(crate::entities::ORG_HEAD_LIST, ORG_HEAD);
         v.flag_lower(crate::entities::NOT_NAME_LIST, NOT_NAME);
+        v.flag(crate::entities::SPORT_TERMS, SPORT);
         v
     }
 

@@ -434,3 +434,31 @@ fn organization_shapes() {
         .iter()
         .all(|e| e.entity_type == EntityType::Nominal));
 }
+
+#[test]
+fn national_teams_in_sports_reports() {
+    let report = "Sweden beat South Korea 1-0 in the World Cup on Monday. The striker scored \
+        the only goal from the penalty spot after the referee checked the video. Sweden's \
+        goalkeeper kept a clean sheet, and the midfielder was booked at halftime. The \
+        tournament's next goals come on Friday at the stadium.";
+    let a = ANALYZER.analyze(report);
+    let sweden: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.span.slice(report) == "Sweden")
+        .collect();
+    assert_eq!(sweden.len(), 2);
+    for e in sweden {
+        assert_eq!(e.entity_type, EntityType::Organization);
+        assert_eq!(e.subtype, "national team");
+        assert_eq!(e.canonical, "Sweden");
+    }
+    // A political story with a couple of sports words keeps its countries.
+    let politics = "Sweden's government said its goal is to join the league of nations \
+        that scored well on climate, officials told the tournament of ideas in Stockholm.";
+    let a = ANALYZER.analyze(politics);
+    assert!(a
+        .entities
+        .iter()
+        .any(|e| e.span.slice(politics) == "Sweden" && e.entity_type == EntityType::Country));
+}
