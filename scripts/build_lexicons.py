@@ -1888,7 +1888,10 @@ def build_locations(src, countries, vocab):
         elif s["code"] == "US-DC":
             continue  # the capital entry covers the District of Columbia
         else:
-            e = Entry("location", name, subtype="region", country=a3)
+            # ISO 3166-2 calls England, Scotland and Wales "Country": they field
+            # national teams, which the entity stage reads in sports reports.
+            sub_type = "constituent country" if s["type"] == "Country" else "region"
+            e = Entry("location", name, subtype=sub_type, country=a3)
         for n in names[1:]:
             e.add_alias(n)
         e.codes = [s["code"]]

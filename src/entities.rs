@@ -425,14 +425,19 @@ const SPORT_REPORT_MIN: usize = 6;
 /// How many different [`SPORT_TERMS`] words a sports report has.
 const SPORT_DISTINCT_MIN: usize = 4;
 
-/// In a sports report, a country named on its own stands for its national team
-/// (`Sweden defeated South Korea 1 - 0`), an organization: the mention keeps its
+/// In a sports report, a country (or a constituent country such as England) named on
+/// its own stands for its national team (`Sweden defeated South Korea 1 - 0`), an
+/// organization: the mention keeps its
 /// canonical name and country but becomes an organization of subtype `national team`
 /// with a document id. CoNLL-2003 marks national teams as locations, GUM as
 /// organizations; the type follows what the name refers to.
 fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) {
-    let is_country =
-        |e: &Entity| e.entity_type == EntityType::Country && !e.nested && e.entry.is_some();
+    let is_country = |e: &Entity| {
+        (e.entity_type == EntityType::Country
+            || e.entity_type == EntityType::Location && e.subtype == "constituent country")
+            && !e.nested
+            && e.entry.is_some()
+    };
     if !entities.iter().any(is_country) {
         return;
     }
