@@ -342,6 +342,7 @@ pub(crate) fn find_entities<'a>(
     let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
         crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
+        model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
     }
     add_nested(analyzer, matches, inner, &mut entities);
     national_teams(tokens, dw, &mut entities);
@@ -359,6 +360,46 @@ pub(crate) fn find_entities<'a>(
     }
     crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
     entities
+}
+
+/// Surnames of the people the mention classifier found (`Rathbun` after `Mark
+/// Rathbun`): a bare surname the classifier left out, or gave another type, becomes a
+/// mention of that person, as [`resolve::surnames`] does for the people the rules
+/// found.
+fn model_surnames<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    dw: &DocWords,
+    sentences: &[Span],
+    entities: &mut Vec<Entity<'a>>,
+) {
+    let new_person = |e: &Entity| {
+        e.found_by == FoundBy::Model
+            && e.entity_type == EntityType::Person
+            && e.span.slice(text).contains(' ')
+    };
+    if !entities.iter().any(new_person) {
+        return;
+    }
+    entities.sort_by_key(|e| e.span.start);
+    let mut people = resolve::People::new(analyzer);
+    for e in entities.iter() {
+        people.introduce(text, e);
+    }
+    // A one-word name the classifier typed otherwise.
+    for e in entities.iter_mut() {
+        let name = e.span.slice(text);
+        if e.found_by == FoundBy::Model
+            && e.entity_type != EntityType::Person
+            && !name.contains(' ')
+        {
+            if let Some(p) = people.introduced(name, e.span, e.possessive) {
+                *e = p;
+            }
+        }
+    }
+    resolve::surnames(None, text, tokens, dw, sentences, entities, &people);
 }
 
 /// Words of sports reports (lower case): a document with at least
@@ -546,7 +587,7 @@ pub(crate) fn find_entities_rules<'a>(
     name_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(
-        &analyzer.words().surnames,
+        Some(&analyzer.words().surnames),
         text,
         tokens,
         dw,

@@ -105,6 +105,18 @@ impl<'a> People<'a> {
         }
     }
 
+    /// The person named in full at or before `span` whose surname is `word`, as a new
+    /// mention (no lexicon leader fallback, unlike [`People::link`]).
+    pub(crate) fn introduced(
+        &self,
+        word: &str,
+        span: Span,
+        possessive: bool,
+    ) -> Option<Entity<'a>> {
+        let (at, e) = self.by_surname.get(word)?;
+        (*at <= span.start).then(|| e.linked_at(span, FoundBy::Surname, possessive))
+    }
+
     /// The person a surname alone at `span` refers to, as a new mention.
     pub(crate) fn link(&self, word: &str, span: Span, possessive: bool) -> Option<Entity<'a>> {
         if let Some((at, e)) = self.by_surname.get(word) {
@@ -158,8 +170,11 @@ pub(crate) fn slug(name: &str) -> String {
 }
 
 /// Links bare surnames to people (see the module docs).
+///
+/// With `surnames` (the lexicon's), a known surname no one introduced becomes an
+/// unresolved person mention; without, only links are made.
 pub(crate) fn surnames<'a>(
-    surnames: &rustc_hash::FxHashSet<String>,
+    surnames: Option<&rustc_hash::FxHashSet<String>>,
     text: &'a str,
     tokens: &[Token],
     dw: &DocWords,
@@ -201,7 +216,7 @@ pub(crate) fn surnames<'a>(
         if let Some(e) = people.link(w, t.span, possessive) {
             found.push(e);
         } else if dw.has(i, SURNAME)
-            && surnames.contains(w)
+            && surnames.is_some_and(|s| s.contains(w))
             && (starts.binary_search(&t.span.start).is_err()
                 || tokens.get(i + 1).is_some_and(|n| {
                     // At a sentence start only before what a subject takes: "Pence said",
