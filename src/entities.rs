@@ -344,6 +344,7 @@ pub(crate) fn find_entities<'a>(
         crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
         model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
     }
+    initialisms(text, tokens, &mut entities);
     add_nested(analyzer, matches, inner, &mut entities);
     national_teams(tokens, dw, &mut entities);
     entities.sort_by(|a, b| {
@@ -400,6 +401,64 @@ fn model_surnames<'a>(
         }
     }
     resolve::surnames(None, text, tokens, dw, sentences, entities, &people);
+}
+
+/// Initialisms of the document's organizations used without a definition (`USI`
+/// for `University of Southern Indiana`): a word of two to six capital letters that
+/// spells the initials of the capitalized words of exactly one organization mention
+/// becomes a mention of it (`found_by` acronym), unless a rule already named the word
+/// (the classifier's reading gives way).
+fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+    let mut orgs: Vec<(String, usize)> = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        if e.entity_type != EntityType::Organization || e.nested {
+            continue;
+        }
+        let initials: String = e
+            .span
+            .slice(text)
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| is_capitalized(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.len() >= 2 && !orgs.iter().any(|(i, _)| *i == initials) {
+            orgs.push((initials, k));
+        } else if let Some(o) = orgs.iter_mut().find(|(i, _)| *i == initials) {
+            // Two organizations with these initials: the initialism is ambiguous.
+            if o.1 != usize::MAX && entities[o.1].id != e.id {
+                o.1 = usize::MAX;
+            }
+        }
+    }
+    orgs.retain(|o| o.1 != usize::MAX);
+    if orgs.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.text(text);
+        if t.kind != TokenKind::Word
+            || !(2..=6).contains(&w.len())
+            || !w.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let Some(&(_, k)) = orgs.iter().find(|(ini, _)| ini == w) else {
+            continue;
+        };
+        let possessive = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Possessive && n.span.start == t.span.end);
+        let linked = entities[k].linked_at(t.span, FoundBy::Acronym, possessive);
+        match entities.iter().position(|e| e.span.overlaps(t.span)) {
+            None => added.push(linked),
+            Some(j) if entities[j].found_by == FoundBy::Model && entities[j].span == t.span => {
+                entities[j] = linked;
+            }
+            Some(_) => {}
+        }
+    }
+    entities.extend(added);
 }
 
 /// Words of sports reports (lower case): a document with at least

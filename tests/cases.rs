@@ -462,3 +462,25 @@ fn national_teams_in_sports_reports() {
         .iter()
         .any(|e| e.span.slice(politics) == "Sweden" && e.entity_type == EntityType::Country));
 }
+
+#[test]
+fn initialisms_of_organizations_in_the_document() {
+    let text = "The University of Southern Indiana opened an exhibit. USI's gallery said \
+        the show runs until March, and USI students will guide visitors.";
+    let a = ANALYZER.analyze(text);
+    let org = a
+        .entities
+        .iter()
+        .find(|e| e.span.slice(text) == "University of Southern Indiana")
+        .expect("the university");
+    let usi: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.span.slice(text) == "USI")
+        .collect();
+    assert_eq!(usi.len(), 2);
+    for e in usi {
+        assert_eq!(e.id, org.id);
+        assert_eq!(e.entity_type, EntityType::Organization);
+    }
+}
