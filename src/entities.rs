@@ -345,7 +345,7 @@ pub(crate) fn find_entities<'a>(
         model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
     }
     initialisms(text, tokens, &mut entities);
-    add_nested(analyzer, matches, inner, &mut entities);
+    add_nested(analyzer, text, matches, inner, &mut entities);
     national_teams(tokens, dw, &mut entities);
     entities.sort_by(|a, b| {
         a.span
@@ -569,13 +569,15 @@ fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) 
 }
 
 /// Adds the places and people named inside organization names as nested mentions
-/// (`U.S.` in `U.S. Department of Agriculture`, `Texas` in `University of Texas`): the
-/// lexicon names of those types that the gazetteer's longest-match rule (`inner`) or
+/// (`U.S.` in `U.S. Department of Agriculture`, `Texas` in `University of Texas`,
+/// `Andy Warhol` in `Andy Warhol Foundation` when the document names him): the people
+/// the document names in full elsewhere, and the lexicon names of those types that the gazetteer's longest-match rule (`inner`) or
 /// an organization shape ([`org_patterns`]) set aside, lying wholly inside a final
 /// organization mention and not already a mention themselves. Entities need not be
 /// sorted; the new ones are appended.
 fn add_nested<'a>(
     analyzer: &'a Analyzer,
+    text: &str,
     matches: &[GazetteerMatch],
     inner: &[GazetteerMatch],
     entities: &mut Vec<Entity<'a>>,
@@ -608,6 +610,35 @@ fn add_nested<'a>(
         let mut e = Entity::from_entry(analyzer, m.span, m.entry, FoundBy::Lexicon, m.possessive);
         e.nested = true;
         added.push(e);
+    }
+    // People the document names elsewhere, inside an organization's name (the `Andy
+    // Warhol` of `Andy Warhol Foundation`).
+    let people: Vec<usize> = (0..entities.len())
+        .filter(|&k| {
+            let e = &entities[k];
+            e.entity_type == EntityType::Person && e.span.slice(text).contains(' ')
+        })
+        .collect();
+    for o in &orgs {
+        let name = o.slice(text);
+        for &k in &people {
+            let person = entities[k].span.slice(text);
+            if person.len() >= name.len() {
+                continue;
+            }
+            for (at, _) in name.match_indices(person) {
+                let span = Span::new(o.start + at, o.start + at + person.len());
+                let bounded = crate::gazetteer::prev_char(text, span.start)
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && crate::gazetteer::next_char(text, span.end)
+                        .is_none_or(|c| !c.is_alphanumeric());
+                if bounded && !entities.iter().chain(&added).any(|e| e.span == span) {
+                    let mut e = entities[k].linked_at(span, entities[k].found_by, false);
+                    e.nested = true;
+                    added.push(e);
+                }
+            }
+        }
     }
     entities.extend(added);
 }
