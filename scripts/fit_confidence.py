@@ -17,7 +17,8 @@ than MIN_SUPPORT counted mentions fall back to the found_by's overall precision.
 `model` mentions carry the classifier's probability instead; the row written for
 them is only a fallback. Nationality mentions (demonyms: "Russian", "the Afghans") are
 measured on CoNLL-2003 alone, whose MISC names cover them: one is right when it
-overlaps a MISC name.
+overlaps a MISC name. Nested mentions and national teams are not counted (CoNLL
+marks neither the way newslens does).
 """
 import argparse
 import collections
@@ -78,7 +79,10 @@ def main():
                     nat_total += 1
                     nat_right += any(x < e["char_end"] and e["char_start"] < y for x, y in misc)
                 t = TYPES.get(e["type"])
-                if not t:
+                # Nested names and national teams follow GUM's conventions, which
+                # CoNLL does not share (flat names; national teams as places): they
+                # are left out and take the row of their found_by and type.
+                if not t or e.get("nested") or e.get("subtype") == "national team":
                     continue
                 a, b = e["char_start"], e["char_end"]
                 over = [g for g in gold if g[0] < b and a < g[1]]
