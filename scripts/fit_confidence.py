@@ -31,7 +31,7 @@ import sys
 
 TYPES = {"person": "PER", "organization": "ORG", "country": "LOC", "location": "LOC"}
 GUM = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"}
-FOUND_BY = ["lexicon", "pattern", "acronym", "surname", "model"]
+FOUND_BY = ["lexicon", "pattern", "acronym", "surname", "model", "coreference"]
 RUST_FOUND = {f: f.capitalize() for f in FOUND_BY}  # demonyms are all nationality
 RUST_TYPE = {"person": "Person", "organization": "Organization", "country": "Country",
              "location": "Location"}

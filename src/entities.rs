@@ -345,6 +345,7 @@ pub(crate) fn find_entities<'a>(
         model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
     }
     initialisms(text, tokens, &mut entities);
+    short_forms(text, tokens, &mut entities);
     add_nested(analyzer, text, matches, inner, &mut entities);
     national_teams(tokens, dw, &mut entities);
     entities.sort_by(|a, b| {
@@ -457,6 +458,78 @@ fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
             }
             Some(_) => {}
         }
+    }
+    entities.extend(added);
+}
+
+/// The head word of an organization's name: the word before `of` (`Church` of
+/// `Church of Scientology`), else the last word (`Commission` of `European
+/// Commission`).
+fn org_head(name: &str) -> &str {
+    let before_of = name.split(" of ").next().unwrap_or(name);
+    before_of.rsplit(' ').next().unwrap_or(before_of)
+}
+
+/// Short forms of organizations (`the Commission` after `the European Commission`,
+/// `the Church` after `the Church of Scientology`): `the` and one capitalized word,
+/// with no capitalized word after it, that is the head word of the name of exactly one
+/// organization mentioned before it (of several names, one entity) becomes a mention
+/// of that organization (`found_by` coreference), the word alone.
+fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+    let orgs: Vec<usize> = (0..entities.len())
+        .filter(|&k| {
+            let e = &entities[k];
+            e.entity_type == EntityType::Organization
+                && !e.nested
+                && e.found_by != FoundBy::Coreference
+                && e.span.slice(text).contains(' ')
+        })
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for i in 1..tokens.len() {
+        let (det, t) = (tokens[i - 1], tokens[i]);
+        let w = t.text(text);
+        if t.kind != TokenKind::Word
+            || !det.text(text).eq_ignore_ascii_case("the")
+            || !adjacent(text, &det, &t)
+            || !is_capitalized(w)
+            || w.chars().count() < 3
+            || NOT_NAME.contains(&w)
+            || tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && is_capitalized(n.text(text)) && adjacent(text, &t, n)
+            })
+        {
+            continue;
+        }
+        let mut found: Option<usize> = None;
+        let mut unique = true;
+        for &k in &orgs {
+            let e = &entities[k];
+            if e.span.end <= det.span.start && org_head(e.span.slice(text)) == w {
+                match found {
+                    Some(f) if entities[f].id != e.id => unique = false,
+                    Some(_) => {}
+                    None => found = Some(k),
+                }
+            }
+        }
+        let Some(k) = found.filter(|_| unique) else {
+            continue;
+        };
+        if entities
+            .iter()
+            .chain(&added)
+            .any(|e| e.span.overlaps(t.span))
+        {
+            continue;
+        }
+        let possessive = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Possessive && n.span.start == t.span.end);
+        added.push(entities[k].linked_at(t.span, FoundBy::Coreference, possessive));
     }
     entities.extend(added);
 }
@@ -737,6 +810,10 @@ pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
         (Model, Organization) => 0.98,
         (Model, Country) => 0.98,
         (Model, Location) => 0.97,
+        (Coreference, Person) => 0.92,
+        (Coreference, Organization) => 0.92,
+        (Coreference, Country) => 0.92,
+        (Coreference, Location) => 0.92,
         (Demonym, _) | (_, Nationality) => 0.97,
         // END fitted confidence table
         // Not measured: no training split here marks pronoun or nominal coreference.

@@ -484,3 +484,33 @@ fn initialisms_of_organizations_in_the_document() {
         assert_eq!(e.entity_type, EntityType::Organization);
     }
 }
+
+#[test]
+fn short_forms_of_organizations() {
+    let text = "The European Commission fined the firm on Monday. The Commission said the \
+        fine was final. Later the Church of Scientology denied it, and the Church said it \
+        would appeal. The Council met on Friday.";
+    let a = ANALYZER.analyze(text);
+    let short = |word: &str| {
+        a.entities
+            .iter()
+            .find(|e| e.span.slice(text) == word)
+            .map(|e| (e.entity_type, e.canonical.to_string()))
+    };
+    assert_eq!(
+        short("Commission"),
+        Some((EntityType::Organization, "European Commission".to_string()))
+    );
+    assert_eq!(
+        short("Church"),
+        Some((
+            EntityType::Organization,
+            "Church of Scientology".to_string()
+        ))
+    );
+    // No council was named before: no organization mention.
+    assert!(a
+        .entities
+        .iter()
+        .all(|e| !(e.span.slice(text) == "Council" && e.entity_type == EntityType::Organization)));
+}
