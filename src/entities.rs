@@ -329,6 +329,7 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 /// aside, see [`crate::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
 /// mentions.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
@@ -437,13 +438,16 @@ fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
     }
     let mut added = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        let w = t.text(text);
-        if t.kind != TokenKind::Word
-            || !(2..=6).contains(&w.len())
-            || !w.bytes().all(|b| b.is_ascii_uppercase())
+        let b = &text.as_bytes()[t.span.start..t.span.end];
+        if !(2..=6).contains(&b.len())
+            || !b[0].is_ascii_uppercase()
+            || !b[1].is_ascii_uppercase()
+            || t.kind != TokenKind::Word
+            || !b.iter().all(u8::is_ascii_uppercase)
         {
             continue;
         }
+        let w = t.text(text);
         let Some(&(_, k)) = orgs.iter().find(|(ini, _)| ini == w) else {
             continue;
         };
@@ -476,7 +480,7 @@ fn org_head(name: &str) -> &str {
 /// organization mentioned before it (of several names, one entity) becomes a mention
 /// of that organization (`found_by` coreference), the word alone.
 fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
-    let orgs: Vec<usize> = (0..entities.len())
+    let orgs: Vec<(&str, usize)> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];
             e.entity_type == EntityType::Organization
@@ -484,6 +488,7 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
                 && e.found_by != FoundBy::Coreference
                 && e.span.slice(text).contains(' ')
         })
+        .map(|k| (org_head(entities[k].span.slice(text)), k))
         .collect();
     if orgs.is_empty() {
         return;
@@ -491,9 +496,12 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
     let mut added = Vec::new();
     for i in 1..tokens.len() {
         let (det, t) = (tokens[i - 1], tokens[i]);
+        if det.span.len() != 3 || !det.text(text).eq_ignore_ascii_case("the") {
+            continue;
+        }
         let w = t.text(text);
         if t.kind != TokenKind::Word
-            || !det.text(text).eq_ignore_ascii_case("the")
+            || !orgs.iter().any(|(head, _)| *head == w)
             || !adjacent(text, &det, &t)
             || !is_capitalized(w)
             || w.chars().count() < 3
@@ -506,9 +514,9 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
         }
         let mut found: Option<usize> = None;
         let mut unique = true;
-        for &k in &orgs {
+        for &(head, k) in &orgs {
             let e = &entities[k];
-            if e.span.end <= det.span.start && org_head(e.span.slice(text)) == w {
+            if e.span.end <= det.span.start && head == w {
                 match found {
                     Some(f) if entities[f].id != e.id => unique = false,
                     Some(_) => {}
@@ -692,19 +700,28 @@ fn add_nested<'a>(
             e.entity_type == EntityType::Person && e.span.slice(text).contains(' ')
         })
         .collect();
+    if people.is_empty() {
+        entities.extend(added);
+        return;
+    }
     for o in &orgs {
         let name = o.slice(text);
-        for &k in &people {
-            let person = entities[k].span.slice(text);
-            if person.len() >= name.len() {
-                continue;
-            }
-            for (at, _) in name.match_indices(person) {
+        // Word starts inside the name: a person's name can only begin at one.
+        let starts = std::iter::once(0).chain(
+            name.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b' ' || b == b'-')
+                .map(|(p, _)| p + 1),
+        );
+        for at in starts {
+            for &k in &people {
+                let person = entities[k].span.slice(text);
+                if person.len() >= name.len() || !name[at..].starts_with(person) {
+                    continue;
+                }
                 let span = Span::new(o.start + at, o.start + at + person.len());
-                let bounded = crate::gazetteer::prev_char(text, span.start)
-                    .is_none_or(|c| !c.is_alphanumeric())
-                    && crate::gazetteer::next_char(text, span.end)
-                        .is_none_or(|c| !c.is_alphanumeric());
+                let bounded = crate::gazetteer::next_char(text, span.end)
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if bounded && !entities.iter().chain(&added).any(|e| e.span == span) {
                     let mut e = entities[k].linked_at(span, entities[k].found_by, false);
                     e.nested = true;

@@ -150,23 +150,43 @@ pub(crate) fn document_person<'a>(text: &'a str, span: Span, possessive: bool) -
 
 /// The id of an entity the document names and no lexicon has: `doc:TYPE:slug(key)`.
 pub(crate) fn document_id(entity_type: EntityType, key: &str) -> String {
-    format!("doc:{}:{}", entity_type.as_str(), slug(key))
+    let ty = entity_type.as_str();
+    let mut out = String::with_capacity(5 + ty.len() + key.len());
+    out.push_str("doc:");
+    out.push_str(ty);
+    out.push(':');
+    slug_into(key, &mut out);
+    out
 }
 
 /// A lower-case ASCII-ish slug for document-local ids.
+#[cfg(test)]
 pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    slug_into(name, &mut out);
+    out
+}
+
+/// Appends the slug of `name` to `out`: alphanumerics in lower case, every other run
+/// of characters one `-`, none at either end.
+fn slug_into(name: &str, out: &mut String) {
+    let base = out.len();
+    let mut dash = false;
     for c in name.chars() {
         if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+            if dash && out.len() > base {
+                out.push('-');
+            }
+            dash = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            dash = true;
         }
     }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// Links bare surnames to people (see the module docs).
