@@ -32,6 +32,7 @@ use crate::words::{DocWords, Vocab};
 pub struct AnalyzerBuilder {
     no_defaults: bool,
     no_model: bool,
+    lexicon_only: bool,
     extra: Vec<LexiconSource>,
 }
 
@@ -53,6 +54,15 @@ impl AnalyzerBuilder {
     /// yes; it never runs without the bundled lexicons, which it was fitted with).
     pub fn mention_model(mut self, yes: bool) -> Self {
         self.no_model = !yes;
+        self
+    }
+
+    /// Whether entities are lexicon (gazetteer) matches alone (default: no): no title,
+    /// name or organization patterns, no mention classifier, no nested names, no
+    /// surname, acronym or short-form resolution. Pronoun and nominal coreference
+    /// still run. Faster, and every entity is a lexicon entry (or a pronoun/nominal).
+    pub fn lexicon_only(mut self, yes: bool) -> Self {
+        self.lexicon_only = yes;
         self
     }
 
@@ -95,6 +105,7 @@ impl AnalyzerBuilder {
         }
         let mut analyzer = Analyzer::from_parts(lexicon, words);
         analyzer.mention_model = !self.no_defaults && !self.no_model;
+        analyzer.lexicon_only = self.lexicon_only;
         Ok(analyzer)
     }
 }
@@ -109,6 +120,7 @@ pub struct Analyzer {
     leader_surnames: HashMap<String, usize>,
     vocab: Vocab,
     mention_model: bool,
+    lexicon_only: bool,
 }
 
 impl Default for Analyzer {
@@ -168,6 +180,7 @@ impl Analyzer {
             leader_surnames,
             vocab,
             mention_model: true,
+            lexicon_only: false,
         }
     }
 
@@ -194,6 +207,12 @@ impl Analyzer {
     /// lexicons (it was fitted with them), unless turned off.
     pub fn uses_mention_model(&self) -> bool {
         self.mention_model
+    }
+
+    /// True when entities are lexicon matches alone (see
+    /// [`AnalyzerBuilder::lexicon_only`]).
+    pub fn is_lexicon_only(&self) -> bool {
+        self.lexicon_only
     }
 
     pub(crate) fn leader_surnames(&self) -> &HashMap<String, usize> {

@@ -340,6 +340,19 @@ pub(crate) fn find_entities<'a>(
     inner: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
+    if analyzer.is_lexicon_only() {
+        let mut entities = lexicon_entities(analyzer, matches);
+        let lexicon = analyzer.lexicon().entries();
+        for e in &mut entities {
+            e.sentence = sentence_of(sentences, e.span.start);
+            e.confidence = confidence_of(e.found_by, e.entity_type);
+            if let (EntityType::Person, Some(i)) = (e.entity_type, e.entry) {
+                e.roles = lexicon[i].roles_on(date);
+            }
+        }
+        crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
+        return entities;
+    }
     let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
     if analyzer.uses_mention_model() {
         crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
@@ -733,17 +746,9 @@ fn add_nested<'a>(
     entities.extend(added);
 }
 
-/// The rule-based steps of the entity stage (everything but the mention model).
-pub(crate) fn find_entities_rules<'a>(
-    analyzer: &'a Analyzer,
-    text: &'a str,
-    tokens: &[Token],
-    dw: &DocWords,
-    sentences: &[Span],
-    matches: &[GazetteerMatch],
-    date: Option<&str>,
-) -> Vec<Entity<'a>> {
-    let mut entities: Vec<Entity<'a>> = matches
+/// The gazetteer matches as entities (demonyms as nationalities), in match order.
+fn lexicon_entities<'a>(analyzer: &'a Analyzer, matches: &[GazetteerMatch]) -> Vec<Entity<'a>> {
+    matches
         .iter()
         .map(|m| {
             let found_by = match m.form {
@@ -756,7 +761,20 @@ pub(crate) fn find_entities_rules<'a>(
             }
             e
         })
-        .collect();
+        .collect()
+}
+
+/// The rule-based steps of the entity stage (everything but the mention model).
+pub(crate) fn find_entities_rules<'a>(
+    analyzer: &'a Analyzer,
+    text: &'a str,
+    tokens: &[Token],
+    dw: &DocWords,
+    sentences: &[Span],
+    matches: &[GazetteerMatch],
+    date: Option<&str>,
+) -> Vec<Entity<'a>> {
+    let mut entities = lexicon_entities(analyzer, matches);
 
     let mut people = resolve::People::new(analyzer);
     for e in &entities {

@@ -59,6 +59,10 @@ struct LexiconOpts {
     /// Start from no bundled entity lexicons.
     #[arg(long)]
     no_default_lexicons: bool,
+    /// Entities are lexicon matches alone: no name patterns, classifier, nested names,
+    /// surname/acronym/short-form resolution (pronoun coreference still runs); faster.
+    #[arg(long)]
+    lexicon_only: bool,
 }
 
 #[derive(Args)]
@@ -132,7 +136,9 @@ fn table_kind(t: TableArg) -> Table {
 }
 
 fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer, LexiconError> {
-    let mut b = Analyzer::builder().default_lexicons(!opts.no_default_lexicons);
+    let mut b = Analyzer::builder()
+        .default_lexicons(!opts.no_default_lexicons)
+        .lexicon_only(opts.lexicon_only);
     for p in &opts.lexicons {
         b = b.lexicon_file(p);
     }

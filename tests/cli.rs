@@ -506,3 +506,28 @@ fn progress_goes_to_stderr_only() {
     // Piped and not asked for: nothing on stderr.
     assert!(plain.stderr.is_empty());
 }
+
+#[test]
+fn lexicon_only_keeps_lexicon_entities_alone() {
+    let text = b"Eurojust President Michael Schmid met Vladimir Putin. Schmid said the \
+        University of Southern Indiana (USI) and Russian officials agreed. He left.";
+    let full = lines(&newslens(&["analyze"], text));
+    let lex = lines(&newslens(&["analyze", "--lexicon-only"], text));
+    let found = |v: &serde_json::Value| -> Vec<String> {
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| format!("{}:{}", e["text"], e["found_by"]))
+            .collect()
+    };
+    let (full, lex) = (found(&full[0]), found(&lex[0]));
+    // The full pipeline finds the pattern name; lexicon-only does not.
+    assert!(full.iter().any(|e| e == "\"Michael Schmid\":\"pattern\""));
+    assert!(lex.iter().any(|e| e == "\"Vladimir Putin\":\"lexicon\""));
+    assert!(lex.iter().any(|e| e == "\"Russian\":\"demonym\""));
+    assert!(lex.iter().all(|e| e.ends_with(":\"lexicon\"")
+        || e.ends_with(":\"demonym\"")
+        || e.ends_with(":\"coreference\"")));
+    assert!(lex.len() < full.len());
+}
