@@ -117,6 +117,11 @@ impl<'a> People<'a> {
         (*at <= span.start).then(|| e.linked_at(span, FoundBy::Surname, possessive))
     }
 
+    /// True when [`People::link`] may link `word` to someone (at some position).
+    pub(crate) fn may_link(&self, word: &str) -> bool {
+        self.by_surname.contains_key(word) || self.analyzer.leader_surnames().contains_key(word)
+    }
+
     /// The person a surname alone at `span` refers to, as a new mention.
     pub(crate) fn link(&self, word: &str, span: Span, possessive: bool) -> Option<Entity<'a>> {
         if let Some((at, e)) = self.by_surname.get(word) {
@@ -212,7 +217,10 @@ pub(crate) fn surnames<'a>(
             continue;
         }
         let w = t.text(text);
+        // Only a word that can link to a person, or a known surname (first pass), can
+        // become a mention: the other tests are for those alone.
         if !is_capitalized(w)
+            || !(surnames.is_some() && dw.has(i, SURNAME) || people.may_link(w))
             || (dw.has(i, NOT_NAME_FLAG) && NOT_NAME.contains(&w))
             || w.chars().count() < 2
             || covered(t.span)
