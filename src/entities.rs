@@ -362,12 +362,16 @@ pub(crate) fn find_entities<'a>(
     short_forms(text, tokens, &mut entities);
     add_nested(analyzer, text, matches, inner, &mut entities);
     national_teams(tokens, dw, &mut entities);
-    entities.sort_by(|a, b| {
+    let order = |a: &Entity, b: &Entity| {
         a.span
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
-    });
+    };
+    // Often in order already (the rules sort; most steps add nothing).
+    if !entities.is_sorted_by(|a, b| order(a, b).is_le()) {
+        entities.sort_by(order);
+    }
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
         if e.found_by != FoundBy::Model {
@@ -398,7 +402,9 @@ fn model_surnames<'a>(
     if !entities.iter().any(new_person) {
         return;
     }
-    entities.sort_by_key(|e| e.span.start);
+    if !entities.is_sorted_by_key(|e| e.span.start) {
+        entities.sort_by_key(|e| e.span.start);
+    }
     let mut people = resolve::People::new(analyzer);
     for e in entities.iter() {
         people.introduce(text, e);
@@ -880,16 +886,16 @@ fn title_at(
     words: &DocWords,
     i: usize,
 ) -> Option<usize> {
-    let first = tokens[i];
-    if first.kind != TokenKind::Word {
-        return None;
-    }
-    let first_text = first.text(text);
     // Most words start no title: the vocabulary says so without a lookup here (a
     // hyphenated word may still end in one).
     if !words.has(i, TITLE_HEAD) && !words.hyphenated(i) {
         return None;
     }
+    let first = tokens[i];
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    let first_text = first.text(text);
     // then-Attorney General, ex-President, vice-President: the part after the hyphen.
     let head = match memchr::memrchr(b'-', first_text.as_bytes()) {
         Some(p) => &first_text[p + 1..],
