@@ -140,7 +140,7 @@ impl Gazetteer {
                 .map(|s| (s, Form::Name));
             let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
             for (surface, form) in names.chain(demonyms) {
-                let surface = surface.as_str();
+                let surface: &str = surface;
                 if !surface.chars().any(char::is_alphanumeric) {
                     continue;
                 }
@@ -580,7 +580,7 @@ mod tests {
         let g = Gazetteer::new(&l);
         g.find(text)
             .iter()
-            .map(|m| (m.span.slice(text), l.entries()[m.entry].id.clone()))
+            .map(|m| (m.span.slice(text), l.entries()[m.entry].id.to_string()))
             .collect()
     }
 
@@ -665,7 +665,7 @@ mod tests {
                 .map(|m| {
                     (
                         m.span.slice(text).to_string(),
-                        l.entries()[m.entry].id.clone(),
+                        l.entries()[m.entry].id.to_string(),
                     )
                 })
                 .collect()

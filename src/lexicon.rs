@@ -31,6 +31,7 @@
 //! (`word valence`) are TSV with a header too; see [`WordLists`].
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
@@ -86,17 +87,21 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// A lexicon string: borrowed from the text embedded in the binary for the bundled
+/// lexicons (no allocation at start-up), owned for lexicons read at run time.
+pub type LexStr = Cow<'static, str>;
+
 /// A role a person held: title, country and dates as the source gives them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
     /// The title ("President", "Attorney General").
-    pub title: String,
+    pub title: LexStr,
     /// ISO alpha-3 country code, if any.
-    pub country: Option<String>,
+    pub country: Option<LexStr>,
     /// Start date (`YYYY[-MM[-DD]]`), if known.
-    pub start: Option<String>,
+    pub start: Option<LexStr>,
     /// End date, if known (none: still held, or unknown).
-    pub end: Option<String>,
+    pub end: Option<LexStr>,
 }
 
 /// Compares two dates of possibly different precision on their common prefix.
@@ -137,41 +142,50 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Stable unique id.
-    pub id: String,
+    pub id: LexStr,
     /// Entity type.
     pub entity_type: EntityType,
     /// Subtype (free token; empty when unknown).
-    pub subtype: String,
+    pub subtype: LexStr,
     /// Canonical name.
-    pub canonical: String,
+    pub canonical: LexStr,
     /// Surface forms (the canonical name is matched too, without being listed).
-    pub aliases: Vec<String>,
+    pub aliases: Vec<LexStr>,
     /// Demonyms that resolve to this entry.
-    pub demonyms: Vec<String>,
+    pub demonyms: Vec<LexStr>,
     /// Associated country (ISO alpha-3).
-    pub country: Option<String>,
+    pub country: Option<LexStr>,
     /// Roles with dates.
     pub roles: Vec<Role>,
     /// Wikidata QID.
-    pub qid: Option<String>,
+    pub qid: Option<LexStr>,
     /// Codes (ISO and others).
-    pub codes: Vec<String>,
+    pub codes: Vec<LexStr>,
     /// Every alias is ambiguous (also a common word, name or place).
     pub ambiguous: bool,
     /// These aliases alone are ambiguous.
-    pub ambiguous_aliases: Vec<String>,
+    pub ambiguous_aliases: Vec<LexStr>,
     /// Source tags.
-    pub source: String,
+    pub source: LexStr,
 }
 
 impl Entry {
     /// A minimal entry; the other fields empty.
     pub fn new(id: &str, entity_type: EntityType, canonical: &str) -> Entry {
-        Entry {
-            id: id.to_string(),
+        Entry::with(
+            Cow::Owned(id.to_string()),
             entity_type,
-            subtype: String::new(),
-            canonical: canonical.to_string(),
+            Cow::Owned(canonical.to_string()),
+        )
+    }
+
+    /// A minimal entry from lexicon strings; the other fields empty.
+    fn with(id: LexStr, entity_type: EntityType, canonical: LexStr) -> Entry {
+        Entry {
+            id,
+            entity_type,
+            subtype: Cow::Borrowed(""),
+            canonical,
             aliases: Vec::new(),
             demonyms: Vec::new(),
             country: None,
@@ -180,7 +194,7 @@ impl Entry {
             codes: Vec::new(),
             ambiguous: false,
             ambiguous_aliases: Vec::new(),
-            source: String::new(),
+            source: Cow::Borrowed(""),
         }
     }
 
@@ -230,10 +244,7 @@ impl Entry {
     /// True for heads of state or government (their surnames are known without
     /// introduction; see the resolve stage).
     pub fn is_leader(&self) -> bool {
-        matches!(
-            self.subtype.as_str(),
-            "head_of_state" | "head_of_government"
-        )
+        matches!(&*self.subtype, "head_of_state" | "head_of_government")
     }
 }
 
@@ -241,7 +252,7 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<LexStr, usize>,
 }
 
 /// The bundled entity lexicons, embedded in the binary: (file name, contents).
@@ -281,7 +292,9 @@ impl Lexicon {
         let parsed: Vec<Vec<Entry>> = BUNDLED
             .par_iter()
             .map(|(name, text)| {
-                parse_entries(name, text).expect("bundled lexicons are validated by the test suite")
+                // Every string borrows the embedded text: no allocation per field.
+                parse_entries(name, text, Cow::Borrowed)
+                    .expect("bundled lexicons are validated by the test suite")
             })
             .collect();
         let mut lex = Lexicon::new();
@@ -309,7 +322,7 @@ impl Lexicon {
     /// Parses lexicon text (`name` is used in error messages) and adds its entries.
     /// Returns how many entries were read.
     pub fn add_tsv(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
-        let entries = parse_entries(name, text)?;
+        let entries = parse_entries(name, text, |s| Cow::Owned(s.to_string()))?;
         let n = entries.len();
         for e in entries {
             self.push(e);
@@ -369,12 +382,21 @@ impl Lexicon {
 
 /// Splits a TSV line into fields.
 fn fields(line: &str) -> Vec<&str> {
-    let line = line.trim_end_matches(['\r', '\n']);
-    // Sized up front: growing from empty costs three allocations per row at start-up.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\t', line.as_bytes()).count() + 1);
-    out.extend(split_byte(line, b'\t'));
+    let mut out = Vec::new();
+    fields_into(line, &mut out);
     out
 }
+
+/// Splits a TSV line into fields, into `out` (cleared first; reused across rows).
+fn fields_into<'t>(line: &'t str, out: &mut Vec<&'t str>) {
+    let line = line.trim_end_matches(['\r', '\n']);
+    out.clear();
+    out.extend(split_byte(line, b'\t'));
+}
+
+/// Makes a lexicon string of a piece of lexicon text: [`Cow::Borrowed`] for the
+/// embedded text, an owned copy otherwise.
+type Own<'t> = fn(&'t str) -> LexStr;
 
 /// Splits on an ASCII byte with memchr (`str::split` costs 15% of start-up here).
 fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
@@ -400,23 +422,23 @@ fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
-fn list(s: &str) -> Vec<String> {
+/// The non-empty trimmed items of a `|`-separated list.
+fn items(s: &str) -> impl Iterator<Item = &str> {
+    split_byte(s, b'|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn list<'t>(s: &'t str, own: Own<'t>) -> Vec<LexStr> {
     if s.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', s.as_bytes()).count() + 1);
-    out.extend(
-        split_byte(s, b'|')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string),
-    );
+    out.extend(items(s).map(own));
     out
 }
 
-fn opt(s: &str) -> Option<String> {
+fn opt<'t>(s: &'t str, own: Own<'t>) -> Option<LexStr> {
     let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
+    (!s.is_empty()).then(|| own(s))
 }
 
 /// A header: column name -> index, and the data lines after it.
@@ -508,7 +530,12 @@ impl<'a> Table<'a> {
     }
 }
 
-fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconError> {
+fn parse_roles<'t>(
+    name: &str,
+    line: usize,
+    s: &'t str,
+    own: Own<'t>,
+) -> Result<Vec<Role>, LexiconError> {
     let mut roles = Vec::new();
     if s.is_empty() {
         return Ok(roles);
@@ -524,10 +551,10 @@ fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconErr
             ));
         }
         let role = Role {
-            title: title.to_string(),
-            country: it.next().and_then(opt),
-            start: it.next().and_then(opt),
-            end: it.next().and_then(opt),
+            title: own(title),
+            country: it.next().and_then(|s| opt(s, own)),
+            start: it.next().and_then(|s| opt(s, own)),
+            end: it.next().and_then(|s| opt(s, own)),
         };
         if it.next().is_some() {
             return Err(LexiconError::at(
@@ -562,7 +589,8 @@ fn is_date(d: &str) -> bool {
     }
 }
 
-fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
+/// Parses the rows of an entity lexicon; `own` makes the entries' strings.
+fn parse_entries<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
     let table = parse_table(name, text, &["id", "type", "canonical"])?;
     // Column positions, looked up once.
     let col = |c: &str| table.columns.get(c).copied();
@@ -582,57 +610,60 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
             "source",
         ]
         .map(col);
-    let parse_row = |line: usize, raw: &str| -> Result<Entry, LexiconError> {
-        let row = fields(raw);
-        table.check_width(name, line, &row)?;
-        let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| s.trim());
-        let id = get(c_id);
-        if id.is_empty() {
-            return Err(LexiconError::at(name, line, "empty `id`"));
-        }
-        let ty = get(c_type);
-        let entity_type = EntityType::parse(ty).ok_or_else(|| {
-            LexiconError::at(
+    let parse_row =
+        |line: usize, raw: &'t str, row: &mut Vec<&'t str>| -> Result<Entry, LexiconError> {
+            fields_into(raw, row);
+            table.check_width(name, line, row)?;
+            let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| s.trim());
+            let id = get(c_id);
+            if id.is_empty() {
+                return Err(LexiconError::at(name, line, "empty `id`"));
+            }
+            let ty = get(c_type);
+            let entity_type =
+                EntityType::parse(ty).ok_or_else(|| {
+                    LexiconError::at(
                 name,
                 line,
                 format!("unknown type `{ty}` (expected person, organization, country or location)"),
             )
-        })?;
-        let canonical = get(c_canonical);
-        if canonical.is_empty() {
-            return Err(LexiconError::at(
-                name,
-                line,
-                format!("entry `{id}` has an empty `canonical`"),
-            ));
-        }
-        let mut entry = Entry::new(id, entity_type, canonical);
-        entry.subtype = get(c_subtype).to_string();
-        entry.aliases = list(get(c_aliases));
-        entry.demonyms = list(get(c_demonyms));
-        entry.country = opt(get(c_country));
-        entry.roles = parse_roles(name, line, get(c_roles))?;
-        entry.qid = opt(get(c_qid));
-        entry.codes = list(get(c_codes));
-        for flag in list(get(c_flags)) {
-            if flag == "ambiguous" {
-                entry.ambiguous = true;
-            } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
-                entry.ambiguous_aliases.push(alias.to_string());
+                })?;
+            let canonical = get(c_canonical);
+            if canonical.is_empty() {
+                return Err(LexiconError::at(
+                    name,
+                    line,
+                    format!("entry `{id}` has an empty `canonical`"),
+                ));
             }
-            // Unknown flags are kept for forward compatibility and ignored.
-        }
-        entry.source = get(c_source).to_string();
-        Ok(entry)
-    };
+            let mut entry = Entry::with(own(id), entity_type, own(canonical));
+            entry.subtype = own(get(c_subtype));
+            entry.aliases = list(get(c_aliases), own);
+            entry.demonyms = list(get(c_demonyms), own);
+            entry.country = opt(get(c_country), own);
+            entry.roles = parse_roles(name, line, get(c_roles), own)?;
+            entry.qid = opt(get(c_qid), own);
+            entry.codes = list(get(c_codes), own);
+            for flag in items(get(c_flags)) {
+                if flag == "ambiguous" {
+                    entry.ambiguous = true;
+                } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
+                    entry.ambiguous_aliases.push(own(alias));
+                }
+                // Unknown flags are kept for forward compatibility and ignored.
+            }
+            entry.source = own(get(c_source));
+            Ok(entry)
+        };
     // Rows parse in parallel chunks (start-up time); the first error in file order wins.
     use rayon::prelude::*;
     let chunks: Vec<Result<Vec<Entry>, LexiconError>> = table
         .rows
         .par_chunks(4096)
         .map(|rows| {
+            let mut row = Vec::new();
             rows.iter()
-                .map(|&(line, raw)| parse_row(line, raw))
+                .map(|&(line, raw)| parse_row(line, raw, &mut row))
                 .collect()
         })
         .collect();
@@ -1175,10 +1206,11 @@ mod tests {
             "t",
             1,
             "Judge@USA@1997-03-20@2021-03-10;Attorney General@USA@2021-03-11@2025-01-20",
+            Cow::Borrowed,
         )
         .unwrap();
         fn titles(e: &Entry, d: Option<&str>) -> Vec<String> {
-            e.roles_on(d).iter().map(|r| r.title.clone()).collect()
+            e.roles_on(d).iter().map(|r| r.title.to_string()).collect()
         }
         assert_eq!(titles(&e, Some("2022-05-01")), vec!["Attorney General"]);
         assert_eq!(titles(&e, Some("2010")), vec!["Judge"]);
