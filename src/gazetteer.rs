@@ -23,9 +23,10 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::entities::{is_capitalized, NOT_NAME};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexStr, Lexicon};
 use crate::span::Span;
 use crate::tokenize::possessive_at;
+use std::borrow::Cow;
 
 /// How a gazetteer surface form relates to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,8 +74,10 @@ struct Node {
 const NO_PATTERN: u32 = u32::MAX;
 
 /// Keys live in one of two tables by the parity of their first byte (every prefix of
-/// a form shares it), so the two halves are built on two threads (start-up).
-type Shard = HashMap<Box<str>, Node>;
+/// a form shares it), so the two halves are built on two threads (start-up). A key
+/// borrows the bundled lexicon's embedded text where its surface form does (no
+/// allocation per key at start-up).
+type Shard = HashMap<LexStr, Node>;
 
 /// The compiled gazetteer: immutable, shared by every thread.
 #[derive(Clone, Debug)]
@@ -95,7 +98,7 @@ pub struct Gazetteer {
 
 /// Builds the shard of the surfaces whose first byte has parity `parity`. A surface
 /// claimed again by a later entry goes to the later one (its id stays the first).
-fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
+fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Shard {
     let mut forms = Shard::default();
     forms.reserve(surfaces.len());
     for (k, &(surface, pattern)) in surfaces.iter().enumerate() {
@@ -120,7 +123,11 @@ fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
                         pattern,
                         prefix: !whole,
                     };
-                    forms.insert(key.into(), node);
+                    let key = match surface {
+                        Cow::Borrowed(s) => Cow::Borrowed(&s[..next]),
+                        Cow::Owned(_) => Cow::Owned(key.to_string()),
+                    };
+                    forms.insert(key, node);
                 }
             }
             p = next;
@@ -133,14 +140,14 @@ impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
         // Every surface form with its pattern, in lexicon order.
-        let mut surfaces: Vec<(&str, Pattern)> = Vec::new();
+        let mut surfaces: Vec<(&LexStr, Pattern)> = Vec::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)
                 .chain(&entry.aliases)
                 .map(|s| (s, Form::Name));
             let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
-            for (surface, form) in names.chain(demonyms) {
-                let surface: &str = surface;
+            for (lex_surface, form) in names.chain(demonyms) {
+                let surface: &str = lex_surface;
                 if !surface.chars().any(char::is_alphanumeric) {
                     continue;
                 }
@@ -153,7 +160,7 @@ impl Gazetteer {
                     check_left: first.is_alphanumeric(),
                     check_right: last.is_alphanumeric(),
                 };
-                surfaces.push((surface, p));
+                surfaces.push((lex_surface, p));
             }
         }
         let mut odd_starts = Vec::new();
