@@ -393,7 +393,33 @@ fn fields(line: &str) -> Vec<&str> {
 fn fields_into<'t>(line: &'t str, out: &mut Vec<&'t str>) {
     let line = line.trim_end_matches(['\r', '\n']);
     out.clear();
-    out.extend(split_byte(line, b'\t'));
+    // One pass over the row, eight bytes at a time: a memchr call per field costs
+    // more in set-up than the short field it scans (a fifth of the lexicon parse).
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const TABS: u64 = 0x0909_0909_0909_0909;
+    let b = line.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let chunk: [u8; 8] = b[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(chunk) ^ TABS;
+        // Bit 7 of each byte set exactly where the byte was a tab (no carries).
+        let mut tabs = !(((x & LO7) + LO7) | x | LO7);
+        while tabs != 0 {
+            let at = i + (tabs.trailing_zeros() / 8) as usize;
+            out.push(&line[from..at]);
+            from = at + 1;
+            tabs &= tabs - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in b[i..].iter().enumerate() {
+        if c == b'\t' {
+            out.push(&line[from..i + k]);
+            from = i + k + 1;
+        }
+    }
+    out.push(&line[from..]);
 }
 
 /// Makes a lexicon string of a piece of lexicon text: [`Cow::Borrowed`] for the
@@ -447,8 +473,11 @@ fn list<'t>(s: &'t str, own: Own<'t>) -> Vec<LexStr> {
     if s.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', s.as_bytes()).count() + 1);
-    out.extend(items(s).map(own));
+    // Most lists have one to four items: the first push allocates room for four.
+    let mut out = Vec::new();
+    for item in items(s) {
+        out.push(own(item));
+    }
     out
 }
 
@@ -1315,6 +1344,26 @@ mod tests {
                 err.starts_with(loc) && err.contains(what),
                 "{text:?} gave {err:?}"
             );
+        }
+    }
+
+    #[test]
+    fn fields_split_like_str_split() {
+        let lines = [
+            "",
+            "\t",
+            "a",
+            "a\tb",
+            "\t\t\t\t\t\t\t\t\t",
+            "1234567\t9\t\tabcdefgh\tijklmnop\t",
+            "Zoë\tBjörk Guðmundsdóttir\tÅland\t東京\t\r\n",
+            "id:1\tperson\t\tSome Long Canonical Name\tAlias One|Alias Two\t\tUSA",
+        ];
+        let mut out = Vec::new();
+        for line in lines {
+            fields_into(line, &mut out);
+            let want: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
+            assert_eq!(out, want, "{line:?}");
         }
     }
 
