@@ -139,16 +139,25 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Shard {
 impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
-        // Every surface form with its pattern, in lexicon order.
+        // Every surface form with its pattern, in lexicon order. A name an entry
+        // lists twice (most list their canonical name among the aliases) is filed
+        // once: the second filing would set the same pattern on the same keys.
         let mut surfaces: Vec<(&LexStr, Pattern)> = Vec::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)
                 .chain(&entry.aliases)
                 .map(|s| (s, Form::Name));
             let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
+            let filed = surfaces.len();
             for (lex_surface, form) in names.chain(demonyms) {
                 let surface: &str = lex_surface;
                 if !surface.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                if surfaces[filed..]
+                    .iter()
+                    .any(|(s, p)| p.form == form && **s == *surface)
+                {
                     continue;
                 }
                 let first = surface.chars().next().unwrap_or(' ');
