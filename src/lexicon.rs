@@ -552,11 +552,14 @@ fn parse_table<'a>(
 }
 
 impl<'a> Table<'a> {
-    fn get<'r>(&self, row: &[&'r str], col: &str) -> &'r str {
-        self.columns
-            .get(col)
-            .and_then(|&i| row.get(i))
-            .map_or("", |s| trim(s))
+    /// The positions of these columns (looked up once, not per row).
+    fn cols<const N: usize>(&self, names: [&str; N]) -> [Option<usize>; N] {
+        names.map(|c| self.columns.get(c).copied())
+    }
+
+    /// The trimmed field of `row` at column `col` ("" when absent).
+    fn get<'r>(row: &[&'r str], col: Option<usize>) -> &'r str {
+        col.and_then(|i| row.get(i)).map_or("", |s| trim(s))
     }
 
     fn check_width(&self, name: &str, line: usize, row: &[&str]) -> Result<(), LexiconError> {
@@ -730,8 +733,9 @@ fn name_set(name: &str, text: &str) -> Result<rustc_hash::FxHashSet<String>, Lex
     let table = parse_table(name, text, &["name"])?;
     let col = table.columns["name"];
     let mut out = rustc_hash::FxHashSet::default();
+    let mut row = Vec::new();
     for &(line, raw) in &table.rows {
-        let row = fields(raw);
+        fields_into(raw, &mut row);
         table.check_width(name, line, &row)?;
         let n = trim(row[col]);
         if n.is_empty() {
@@ -958,15 +962,17 @@ impl CueModel {
     /// `@threshold<TAB>T` and `@vocab<TAB>WORD` rows.
     pub fn parse(name: &str, text: &str) -> Result<CueModel, LexiconError> {
         let table = parse_table(name, text, &["feature", "weight"])?;
+        let [c_feature, c_weight] = table.cols(["feature", "weight"]);
         let mut m = CueModel {
             threshold: 0.5,
             ..CueModel::default()
         };
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let f = table.get(&row, "feature");
-            let v = table.get(&row, "weight");
+            let f = Table::get(&row, c_feature);
+            let v = Table::get(&row, c_weight);
             match f {
                 "@vocab" => {
                     m.vocab.insert(v.to_lowercase());
@@ -1072,14 +1078,16 @@ impl WordLists {
     /// Adds cue rows (`lemma form class`).
     pub fn add_cues(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["lemma", "form", "class"])?;
+        let [c_lemma, c_form, c_class] = table.cols(["lemma", "form", "class"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let class_s = table.get(&row, "class");
+            let class_s = Table::get(&row, c_class);
             let class = CueClass::parse(class_s).ok_or_else(|| {
                 LexiconError::at(name, line, format!("unknown cue class `{class_s}`"))
             })?;
-            let form = table.get(&row, "form").to_lowercase();
+            let form = Table::get(&row, c_form).to_lowercase();
             if form.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `form`"));
             }
@@ -1089,7 +1097,7 @@ impl WordLists {
             self.cues.insert(
                 form,
                 Cue {
-                    lemma: table.get(&row, "lemma").to_string(),
+                    lemma: Table::get(&row, c_lemma).to_string(),
                     class,
                 },
             );
@@ -1100,10 +1108,12 @@ impl WordLists {
     /// Adds role rows (`term kind`).
     pub fn add_roles(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["term", "kind"])?;
+        let [c_term, c_kind] = table.cols(["term", "kind"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let kind = match table.get(&row, "kind") {
+            let kind = match Table::get(&row, c_kind) {
                 "title" => RoleKind::Title,
                 "agent" => RoleKind::Agent,
                 k => {
@@ -1114,7 +1124,7 @@ impl WordLists {
                     ))
                 }
             };
-            let term = table.get(&row, "term");
+            let term = Table::get(&row, c_term);
             if term.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `term`"));
             }
@@ -1154,10 +1164,12 @@ impl WordLists {
     /// Adds sentiment rows (`word valence`).
     pub fn add_sentiment(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["word", "valence"])?;
+        let [c_word, c_valence] = table.cols(["word", "valence"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let v = table.get(&row, "valence");
+            let v = Table::get(&row, c_valence);
             let valence: f32 = v
                 .parse()
                 .ok()
@@ -1170,7 +1182,7 @@ impl WordLists {
                     )
                 })?;
             self.sentiment
-                .insert(table.get(&row, "word").to_lowercase(), valence);
+                .insert(Table::get(&row, c_word).to_lowercase(), valence);
         }
         Ok(table.rows.len())
     }
