@@ -27,6 +27,7 @@ use crate::lexicon::{LexStr, Lexicon};
 use crate::span::Span;
 use crate::tokenize::possessive_at;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// How a gazetteer surface form relates to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -109,28 +110,38 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Shard {
         while let Some(next) = next_stop(surface, p) {
             let key = &surface[..next];
             let whole = next == surface.len();
-            match forms.get_mut(key) {
-                Some(node) if whole => {
-                    if node.id == NO_PATTERN {
-                        node.id = k as u32;
-                    }
-                    node.pattern = pattern;
-                }
-                Some(node) => node.prefix = true,
-                None => {
-                    let node = Node {
-                        id: if whole { k as u32 } else { NO_PATTERN },
-                        pattern,
-                        prefix: !whole,
-                    };
-                    let key = match surface {
-                        Cow::Borrowed(s) => Cow::Borrowed(&s[..next]),
-                        Cow::Owned(_) => Cow::Owned(key.to_string()),
-                    };
-                    forms.insert(key, node);
-                }
-            }
             p = next;
+            let fresh = Node {
+                id: if whole { k as u32 } else { NO_PATTERN },
+                pattern,
+                prefix: !whole,
+            };
+            let node = match surface {
+                // A borrowed key costs nothing to make: one hashing and one probe.
+                Cow::Borrowed(s) => match forms.entry(Cow::Borrowed(&s[..next])) {
+                    Entry::Occupied(o) => o.into_mut(),
+                    Entry::Vacant(v) => {
+                        v.insert(fresh);
+                        continue;
+                    }
+                },
+                // An owned key is only copied when new.
+                Cow::Owned(_) => match forms.get_mut(key) {
+                    Some(node) => node,
+                    None => {
+                        forms.insert(Cow::Owned(key.to_string()), fresh);
+                        continue;
+                    }
+                },
+            };
+            if whole {
+                if node.id == NO_PATTERN {
+                    node.id = k as u32;
+                }
+                node.pattern = pattern;
+            } else {
+                node.prefix = true;
+            }
         }
     }
     forms
