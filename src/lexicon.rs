@@ -334,11 +334,13 @@ impl Lexicon {
 
     /// Adds one entry; an entry with the same id is replaced.
     pub fn push(&mut self, entry: Entry) {
-        if let Some(&i) = self.by_id.get(&entry.id) {
-            self.entries[i] = entry;
-        } else {
-            self.by_id.insert(entry.id.clone(), self.entries.len());
-            self.entries.push(entry);
+        // One hashing and one probe (the key of a bundled entry is borrowed: free).
+        match self.by_id.entry(entry.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(o) => self.entries[*o.get()] = entry,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(self.entries.len());
+                self.entries.push(entry);
+            }
         }
     }
 
