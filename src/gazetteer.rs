@@ -23,9 +23,11 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::entities::{is_capitalized, NOT_NAME};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexStr, Lexicon};
 use crate::span::Span;
 use crate::tokenize::possessive_at;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// How a gazetteer surface form relates to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,8 +75,10 @@ struct Node {
 const NO_PATTERN: u32 = u32::MAX;
 
 /// Keys live in one of two tables by the parity of their first byte (every prefix of
-/// a form shares it), so the two halves are built on two threads (start-up).
-type Shard = HashMap<Box<str>, Node>;
+/// a form shares it), so the two halves are built on two threads (start-up). A key
+/// borrows the bundled lexicon's embedded text where its surface form does (no
+/// allocation per key at start-up).
+type Shard = HashMap<LexStr, Node>;
 
 /// The compiled gazetteer: immutable, shared by every thread.
 #[derive(Clone, Debug)]
@@ -95,7 +99,7 @@ pub struct Gazetteer {
 
 /// Builds the shard of the surfaces whose first byte has parity `parity`. A surface
 /// claimed again by a later entry goes to the later one (its id stays the first).
-fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
+fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Shard {
     let mut forms = Shard::default();
     forms.reserve(surfaces.len());
     for (k, &(surface, pattern)) in surfaces.iter().enumerate() {
@@ -106,24 +110,38 @@ fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
         while let Some(next) = next_stop(surface, p) {
             let key = &surface[..next];
             let whole = next == surface.len();
-            match forms.get_mut(key) {
-                Some(node) if whole => {
-                    if node.id == NO_PATTERN {
-                        node.id = k as u32;
-                    }
-                    node.pattern = pattern;
-                }
-                Some(node) => node.prefix = true,
-                None => {
-                    let node = Node {
-                        id: if whole { k as u32 } else { NO_PATTERN },
-                        pattern,
-                        prefix: !whole,
-                    };
-                    forms.insert(key.into(), node);
-                }
-            }
             p = next;
+            let fresh = Node {
+                id: if whole { k as u32 } else { NO_PATTERN },
+                pattern,
+                prefix: !whole,
+            };
+            let node = match surface {
+                // A borrowed key costs nothing to make: one hashing and one probe.
+                Cow::Borrowed(s) => match forms.entry(Cow::Borrowed(&s[..next])) {
+                    Entry::Occupied(o) => o.into_mut(),
+                    Entry::Vacant(v) => {
+                        v.insert(fresh);
+                        continue;
+                    }
+                },
+                // An owned key is only copied when new.
+                Cow::Owned(_) => match forms.get_mut(key) {
+                    Some(node) => node,
+                    None => {
+                        forms.insert(Cow::Owned(key.to_string()), fresh);
+                        continue;
+                    }
+                },
+            };
+            if whole {
+                if node.id == NO_PATTERN {
+                    node.id = k as u32;
+                }
+                node.pattern = pattern;
+            } else {
+                node.prefix = true;
+            }
         }
     }
     forms
@@ -132,16 +150,25 @@ fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> Shard {
 impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
-        // Every surface form with its pattern, in lexicon order.
-        let mut surfaces: Vec<(&str, Pattern)> = Vec::new();
+        // Every surface form with its pattern, in lexicon order. A name an entry
+        // lists twice (most list their canonical name among the aliases) is filed
+        // once: the second filing would set the same pattern on the same keys.
+        let mut surfaces: Vec<(&LexStr, Pattern)> = Vec::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)
                 .chain(&entry.aliases)
                 .map(|s| (s, Form::Name));
             let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
-            for (surface, form) in names.chain(demonyms) {
-                let surface = surface.as_str();
+            let filed = surfaces.len();
+            for (lex_surface, form) in names.chain(demonyms) {
+                let surface: &str = lex_surface;
                 if !surface.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                if surfaces[filed..]
+                    .iter()
+                    .any(|(s, p)| p.form == form && **s == *surface)
+                {
                     continue;
                 }
                 let first = surface.chars().next().unwrap_or(' ');
@@ -153,7 +180,7 @@ impl Gazetteer {
                     check_left: first.is_alphanumeric(),
                     check_right: last.is_alphanumeric(),
                 };
-                surfaces.push((surface, p));
+                surfaces.push((lex_surface, p));
             }
         }
         let mut odd_starts = Vec::new();
@@ -604,7 +631,7 @@ mod tests {
         let g = Gazetteer::new(&l);
         g.find(text)
             .iter()
-            .map(|m| (m.span.slice(text), l.entries()[m.entry].id.clone()))
+            .map(|m| (m.span.slice(text), l.entries()[m.entry].id.to_string()))
             .collect()
     }
 
@@ -689,7 +716,7 @@ mod tests {
                 .map(|m| {
                     (
                         m.span.slice(text).to_string(),
-                        l.entries()[m.entry].id.clone(),
+                        l.entries()[m.entry].id.to_string(),
                     )
                 })
                 .collect()

@@ -31,6 +31,7 @@
 //! (`word valence`) are TSV with a header too; see [`WordLists`].
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
@@ -92,17 +93,21 @@ impl fmt::Display for EntityType {
     }
 }
 
+/// A lexicon string: borrowed from the text embedded in the binary for the bundled
+/// lexicons (no allocation at start-up), owned for lexicons read at run time.
+pub type LexStr = Cow<'static, str>;
+
 /// A role a person held: title, country and dates as the source gives them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
     /// The title ("President", "Attorney General").
-    pub title: String,
+    pub title: LexStr,
     /// ISO alpha-3 country code, if any.
-    pub country: Option<String>,
+    pub country: Option<LexStr>,
     /// Start date (`YYYY[-MM[-DD]]`), if known.
-    pub start: Option<String>,
+    pub start: Option<LexStr>,
     /// End date, if known (none: still held, or unknown).
-    pub end: Option<String>,
+    pub end: Option<LexStr>,
 }
 
 /// Compares two dates of possibly different precision on their common prefix.
@@ -143,41 +148,50 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Stable unique id.
-    pub id: String,
+    pub id: LexStr,
     /// Entity type.
     pub entity_type: EntityType,
     /// Subtype (free token; empty when unknown).
-    pub subtype: String,
+    pub subtype: LexStr,
     /// Canonical name.
-    pub canonical: String,
+    pub canonical: LexStr,
     /// Surface forms (the canonical name is matched too, without being listed).
-    pub aliases: Vec<String>,
+    pub aliases: Vec<LexStr>,
     /// Demonyms that resolve to this entry.
-    pub demonyms: Vec<String>,
+    pub demonyms: Vec<LexStr>,
     /// Associated country (ISO alpha-3).
-    pub country: Option<String>,
+    pub country: Option<LexStr>,
     /// Roles with dates.
     pub roles: Vec<Role>,
     /// Wikidata QID.
-    pub qid: Option<String>,
+    pub qid: Option<LexStr>,
     /// Codes (ISO and others).
-    pub codes: Vec<String>,
+    pub codes: Vec<LexStr>,
     /// Every alias is ambiguous (also a common word, name or place).
     pub ambiguous: bool,
     /// These aliases alone are ambiguous.
-    pub ambiguous_aliases: Vec<String>,
+    pub ambiguous_aliases: Vec<LexStr>,
     /// Source tags.
-    pub source: String,
+    pub source: LexStr,
 }
 
 impl Entry {
     /// A minimal entry; the other fields empty.
     pub fn new(id: &str, entity_type: EntityType, canonical: &str) -> Entry {
-        Entry {
-            id: id.to_string(),
+        Entry::with(
+            Cow::Owned(id.to_string()),
             entity_type,
-            subtype: String::new(),
-            canonical: canonical.to_string(),
+            Cow::Owned(canonical.to_string()),
+        )
+    }
+
+    /// A minimal entry from lexicon strings; the other fields empty.
+    fn with(id: LexStr, entity_type: EntityType, canonical: LexStr) -> Entry {
+        Entry {
+            id,
+            entity_type,
+            subtype: Cow::Borrowed(""),
+            canonical,
             aliases: Vec::new(),
             demonyms: Vec::new(),
             country: None,
@@ -186,7 +200,7 @@ impl Entry {
             codes: Vec::new(),
             ambiguous: false,
             ambiguous_aliases: Vec::new(),
-            source: String::new(),
+            source: Cow::Borrowed(""),
         }
     }
 
@@ -236,10 +250,7 @@ impl Entry {
     /// True for heads of state or government (their surnames are known without
     /// introduction; see the resolve stage).
     pub fn is_leader(&self) -> bool {
-        matches!(
-            self.subtype.as_str(),
-            "head_of_state" | "head_of_government"
-        )
+        matches!(&*self.subtype, "head_of_state" | "head_of_government")
     }
 }
 
@@ -247,7 +258,7 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<LexStr, usize>,
 }
 
 /// The bundled entity lexicons, embedded in the binary: (file name, contents).
@@ -287,15 +298,19 @@ impl Lexicon {
         let parsed: Vec<Vec<Entry>> = BUNDLED
             .par_iter()
             .map(|(name, text)| {
-                parse_entries(name, text).expect("bundled lexicons are validated by the test suite")
+                // Every string borrows the embedded text: no allocation per field.
+                parse_entries(name, text, Cow::Borrowed)
+                    .expect("bundled lexicons are validated by the test suite")
             })
             .collect();
         let mut lex = Lexicon::new();
         let n = parsed.iter().map(Vec::len).sum();
         lex.entries.reserve(n);
         lex.by_id.reserve(n);
-        for e in parsed.into_iter().flatten() {
-            lex.push(e);
+        for file in parsed {
+            for e in file {
+                lex.push(e);
+            }
         }
         lex
     }
@@ -315,7 +330,7 @@ impl Lexicon {
     /// Parses lexicon text (`name` is used in error messages) and adds its entries.
     /// Returns how many entries were read.
     pub fn add_tsv(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
-        let entries = parse_entries(name, text)?;
+        let entries = parse_entries(name, text, |s| Cow::Owned(s.to_string()))?;
         let n = entries.len();
         for e in entries {
             self.push(e);
@@ -325,11 +340,13 @@ impl Lexicon {
 
     /// Adds one entry; an entry with the same id is replaced.
     pub fn push(&mut self, entry: Entry) {
-        if let Some(&i) = self.by_id.get(&entry.id) {
-            self.entries[i] = entry;
-        } else {
-            self.by_id.insert(entry.id.clone(), self.entries.len());
-            self.entries.push(entry);
+        // One hashing and one probe (the key of a bundled entry is borrowed: free).
+        match self.by_id.entry(entry.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(o) => self.entries[*o.get()] = entry,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(self.entries.len());
+                self.entries.push(entry);
+            }
         }
     }
 
@@ -375,12 +392,47 @@ impl Lexicon {
 
 /// Splits a TSV line into fields.
 fn fields(line: &str) -> Vec<&str> {
-    let line = line.trim_end_matches(['\r', '\n']);
-    // Sized up front: growing from empty costs three allocations per row at start-up.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\t', line.as_bytes()).count() + 1);
-    out.extend(split_byte(line, b'\t'));
+    let mut out = Vec::new();
+    fields_into(line, &mut out);
     out
 }
+
+/// Splits a TSV line into fields, into `out` (cleared first; reused across rows).
+fn fields_into<'t>(line: &'t str, out: &mut Vec<&'t str>) {
+    let line = line.trim_end_matches(['\r', '\n']);
+    out.clear();
+    // One pass over the row, eight bytes at a time: a memchr call per field costs
+    // more in set-up than the short field it scans (a fifth of the lexicon parse).
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const TABS: u64 = 0x0909_0909_0909_0909;
+    let b = line.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let chunk: [u8; 8] = b[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(chunk) ^ TABS;
+        // Bit 7 of each byte set exactly where the byte was a tab (no carries).
+        let mut tabs = !(((x & LO7) + LO7) | x | LO7);
+        while tabs != 0 {
+            let at = i + (tabs.trailing_zeros() / 8) as usize;
+            out.push(&line[from..at]);
+            from = at + 1;
+            tabs &= tabs - 1;
+        }
+        i += 8;
+    }
+    for (k, &c) in b[i..].iter().enumerate() {
+        if c == b'\t' {
+            out.push(&line[from..i + k]);
+            from = i + k + 1;
+        }
+    }
+    out.push(&line[from..]);
+}
+
+/// Makes a lexicon string of a piece of lexicon text: [`Cow::Borrowed`] for the
+/// embedded text, an owned copy otherwise.
+type Own<'t> = fn(&'t str) -> LexStr;
 
 /// Splits on an ASCII byte with memchr (`str::split` costs 15% of start-up here).
 fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
@@ -406,23 +458,40 @@ fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
-fn list(s: &str) -> Vec<String> {
+/// `str::trim`, with a fast path for the usual field, which starts and ends with a
+/// printable ASCII character (the general trim decodes characters: a fifth of the
+/// lexicon parse).
+#[inline]
+fn trim(s: &str) -> &str {
+    let printable = |b: &u8| (b'!'..0x80).contains(b);
+    let b = s.as_bytes();
+    if b.first().is_some_and(printable) && b.last().is_some_and(printable) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// The non-empty trimmed items of a `|`-separated list.
+fn items(s: &str) -> impl Iterator<Item = &str> {
+    split_byte(s, b'|').map(trim).filter(|a| !a.is_empty())
+}
+
+fn list<'t>(s: &'t str, own: Own<'t>) -> Vec<LexStr> {
     if s.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'|', s.as_bytes()).count() + 1);
-    out.extend(
-        split_byte(s, b'|')
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-            .map(str::to_string),
-    );
+    // Most lists have one to four items: the first push allocates room for four.
+    let mut out = Vec::new();
+    for item in items(s) {
+        out.push(own(item));
+    }
     out
 }
 
-fn opt(s: &str) -> Option<String> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
+fn opt<'t>(s: &'t str, own: Own<'t>) -> Option<LexStr> {
+    let s = trim(s);
+    (!s.is_empty()).then(|| own(s))
 }
 
 /// A header: column name -> index, and the data lines after it.
@@ -480,9 +549,13 @@ fn parse_table<'a>(
             ));
         }
     }
-    let rows = lines
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .collect();
+    // Sized up front (counting newlines is cheap next to growing a Vec of 50k rows).
+    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    for (line, l) in lines {
+        if !l.starts_with('#') && !trim(l).is_empty() {
+            rows.push((line, l));
+        }
+    }
     Ok(Table {
         columns,
         width: cols.len(),
@@ -491,11 +564,14 @@ fn parse_table<'a>(
 }
 
 impl<'a> Table<'a> {
-    fn get<'r>(&self, row: &[&'r str], col: &str) -> &'r str {
-        self.columns
-            .get(col)
-            .and_then(|&i| row.get(i))
-            .map_or("", |s| s.trim())
+    /// The positions of these columns (looked up once, not per row).
+    fn cols<const N: usize>(&self, names: [&str; N]) -> [Option<usize>; N] {
+        names.map(|c| self.columns.get(c).copied())
+    }
+
+    /// The trimmed field of `row` at column `col` ("" when absent).
+    fn get<'r>(row: &[&'r str], col: Option<usize>) -> &'r str {
+        col.and_then(|i| row.get(i)).map_or("", |s| trim(s))
     }
 
     fn check_width(&self, name: &str, line: usize, row: &[&str]) -> Result<(), LexiconError> {
@@ -514,14 +590,19 @@ impl<'a> Table<'a> {
     }
 }
 
-fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconError> {
+fn parse_roles<'t>(
+    name: &str,
+    line: usize,
+    s: &'t str,
+    own: Own<'t>,
+) -> Result<Vec<Role>, LexiconError> {
     let mut roles = Vec::new();
     if s.is_empty() {
         return Ok(roles);
     }
-    for part in split_byte(s, b';').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in split_byte(s, b';').map(trim).filter(|p| !p.is_empty()) {
         let mut it = split_byte(part, b'@');
-        let title = it.next().unwrap_or("").trim();
+        let title = trim(it.next().unwrap_or(""));
         if title.is_empty() {
             return Err(LexiconError::at(
                 name,
@@ -530,10 +611,10 @@ fn parse_roles(name: &str, line: usize, s: &str) -> Result<Vec<Role>, LexiconErr
             ));
         }
         let role = Role {
-            title: title.to_string(),
-            country: it.next().and_then(opt),
-            start: it.next().and_then(opt),
-            end: it.next().and_then(opt),
+            title: own(title),
+            country: it.next().and_then(|s| opt(s, own)),
+            start: it.next().and_then(|s| opt(s, own)),
+            end: it.next().and_then(|s| opt(s, own)),
         };
         if it.next().is_some() {
             return Err(LexiconError::at(
@@ -568,7 +649,8 @@ fn is_date(d: &str) -> bool {
     }
 }
 
-fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
+/// Parses the rows of an entity lexicon; `own` makes the entries' strings.
+fn parse_entries<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
     let table = parse_table(name, text, &["id", "type", "canonical"])?;
     // Column positions, looked up once.
     let col = |c: &str| table.columns.get(c).copied();
@@ -588,65 +670,74 @@ fn parse_entries(name: &str, text: &str) -> Result<Vec<Entry>, LexiconError> {
             "source",
         ]
         .map(col);
-    let parse_row = |line: usize, raw: &str| -> Result<Entry, LexiconError> {
-        let row = fields(raw);
-        table.check_width(name, line, &row)?;
-        let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| s.trim());
-        let id = get(c_id);
-        if id.is_empty() {
-            return Err(LexiconError::at(name, line, "empty `id`"));
-        }
-        let ty = get(c_type);
-        let entity_type = EntityType::parse(ty).ok_or_else(|| {
-            LexiconError::at(
+    let parse_row =
+        |line: usize, raw: &'t str, row: &mut Vec<&'t str>| -> Result<Entry, LexiconError> {
+            fields_into(raw, row);
+            table.check_width(name, line, row)?;
+            let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| trim(s));
+            let id = get(c_id);
+            if id.is_empty() {
+                return Err(LexiconError::at(name, line, "empty `id`"));
+            }
+            let ty = get(c_type);
+            let entity_type =
+                EntityType::parse(ty).ok_or_else(|| {
+                    LexiconError::at(
                 name,
                 line,
                 format!("unknown type `{ty}` (expected person, organization, country or location)"),
             )
-        })?;
-        let canonical = get(c_canonical);
-        if canonical.is_empty() {
-            return Err(LexiconError::at(
-                name,
-                line,
-                format!("entry `{id}` has an empty `canonical`"),
-            ));
-        }
-        let mut entry = Entry::new(id, entity_type, canonical);
-        entry.subtype = get(c_subtype).to_string();
-        entry.aliases = list(get(c_aliases));
-        entry.demonyms = list(get(c_demonyms));
-        entry.country = opt(get(c_country));
-        entry.roles = parse_roles(name, line, get(c_roles))?;
-        entry.qid = opt(get(c_qid));
-        entry.codes = list(get(c_codes));
-        for flag in list(get(c_flags)) {
-            if flag == "ambiguous" {
-                entry.ambiguous = true;
-            } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
-                entry.ambiguous_aliases.push(alias.to_string());
+                })?;
+            let canonical = get(c_canonical);
+            if canonical.is_empty() {
+                return Err(LexiconError::at(
+                    name,
+                    line,
+                    format!("entry `{id}` has an empty `canonical`"),
+                ));
             }
-            // Unknown flags are kept for forward compatibility and ignored.
-        }
-        entry.source = get(c_source).to_string();
-        Ok(entry)
-    };
-    // Rows parse in parallel chunks (start-up time); the first error in file order wins.
+            let mut entry = Entry::with(own(id), entity_type, own(canonical));
+            entry.subtype = own(get(c_subtype));
+            entry.aliases = list(get(c_aliases), own);
+            entry.demonyms = list(get(c_demonyms), own);
+            entry.country = opt(get(c_country), own);
+            entry.roles = parse_roles(name, line, get(c_roles), own)?;
+            entry.qid = opt(get(c_qid), own);
+            entry.codes = list(get(c_codes), own);
+            for flag in items(get(c_flags)) {
+                if flag == "ambiguous" {
+                    entry.ambiguous = true;
+                } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
+                    entry.ambiguous_aliases.push(own(alias));
+                }
+                // Unknown flags are kept for forward compatibility and ignored.
+            }
+            entry.source = own(get(c_source));
+            Ok(entry)
+        };
+    // Rows parse in parallel (start-up time), each entry written straight into its
+    // slot of the result; a row in error leaves a placeholder and files its error
+    // aside, and the first error in file order wins.
     use rayon::prelude::*;
-    let chunks: Vec<Result<Vec<Entry>, LexiconError>> = table
+    let first_error: std::sync::Mutex<Option<(usize, LexiconError)>> = Default::default();
+    let mut out = Vec::new();
+    table
         .rows
-        .par_chunks(4096)
-        .map(|rows| {
-            rows.iter()
-                .map(|&(line, raw)| parse_row(line, raw))
-                .collect()
+        .par_iter()
+        .map_init(Vec::new, |row, &(line, raw)| {
+            parse_row(line, raw, row).unwrap_or_else(|e| {
+                let mut first = first_error.lock().unwrap_or_else(|p| p.into_inner());
+                if first.as_ref().is_none_or(|(at, _)| line < *at) {
+                    *first = Some((line, e));
+                }
+                Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
+            })
         })
-        .collect();
-    let mut out = Vec::with_capacity(table.rows.len());
-    for chunk in chunks {
-        out.extend(chunk?);
+        .collect_into_vec(&mut out);
+    match first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        Some((_, e)) => Err(e),
+        None => Ok(out),
     }
-    Ok(out)
 }
 
 /// Reads a one-column name list (`name`, other columns ignored).
@@ -654,10 +745,11 @@ fn name_set(name: &str, text: &str) -> Result<rustc_hash::FxHashSet<String>, Lex
     let table = parse_table(name, text, &["name"])?;
     let col = table.columns["name"];
     let mut out = rustc_hash::FxHashSet::default();
+    let mut row = Vec::new();
     for &(line, raw) in &table.rows {
-        let row = fields(raw);
+        fields_into(raw, &mut row);
         table.check_width(name, line, &row)?;
-        let n = row[col].trim();
+        let n = trim(row[col]);
         if n.is_empty() {
             return Err(LexiconError::at(name, line, "empty `name`"));
         }
@@ -882,15 +974,17 @@ impl CueModel {
     /// `@threshold<TAB>T` and `@vocab<TAB>WORD` rows.
     pub fn parse(name: &str, text: &str) -> Result<CueModel, LexiconError> {
         let table = parse_table(name, text, &["feature", "weight"])?;
+        let [c_feature, c_weight] = table.cols(["feature", "weight"]);
         let mut m = CueModel {
             threshold: 0.5,
             ..CueModel::default()
         };
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let f = table.get(&row, "feature");
-            let v = table.get(&row, "weight");
+            let f = Table::get(&row, c_feature);
+            let v = Table::get(&row, c_weight);
             match f {
                 "@vocab" => {
                     m.vocab.insert(v.to_lowercase());
@@ -996,14 +1090,16 @@ impl WordLists {
     /// Adds cue rows (`lemma form class`).
     pub fn add_cues(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["lemma", "form", "class"])?;
+        let [c_lemma, c_form, c_class] = table.cols(["lemma", "form", "class"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let class_s = table.get(&row, "class");
+            let class_s = Table::get(&row, c_class);
             let class = CueClass::parse(class_s).ok_or_else(|| {
                 LexiconError::at(name, line, format!("unknown cue class `{class_s}`"))
             })?;
-            let form = table.get(&row, "form").to_lowercase();
+            let form = Table::get(&row, c_form).to_lowercase();
             if form.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `form`"));
             }
@@ -1013,7 +1109,7 @@ impl WordLists {
             self.cues.insert(
                 form,
                 Cue {
-                    lemma: table.get(&row, "lemma").to_string(),
+                    lemma: Table::get(&row, c_lemma).to_string(),
                     class,
                 },
             );
@@ -1024,10 +1120,12 @@ impl WordLists {
     /// Adds role rows (`term kind`).
     pub fn add_roles(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["term", "kind"])?;
+        let [c_term, c_kind] = table.cols(["term", "kind"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let kind = match table.get(&row, "kind") {
+            let kind = match Table::get(&row, c_kind) {
                 "title" => RoleKind::Title,
                 "agent" => RoleKind::Agent,
                 k => {
@@ -1038,7 +1136,7 @@ impl WordLists {
                     ))
                 }
             };
-            let term = table.get(&row, "term");
+            let term = Table::get(&row, c_term);
             if term.is_empty() {
                 return Err(LexiconError::at(name, line, "empty `term`"));
             }
@@ -1078,10 +1176,12 @@ impl WordLists {
     /// Adds sentiment rows (`word valence`).
     pub fn add_sentiment(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["word", "valence"])?;
+        let [c_word, c_valence] = table.cols(["word", "valence"]);
+        let mut row = Vec::new();
         for &(line, raw) in &table.rows {
-            let row = fields(raw);
+            fields_into(raw, &mut row);
             table.check_width(name, line, &row)?;
-            let v = table.get(&row, "valence");
+            let v = Table::get(&row, c_valence);
             let valence: f32 = v
                 .parse()
                 .ok()
@@ -1094,7 +1194,7 @@ impl WordLists {
                     )
                 })?;
             self.sentiment
-                .insert(table.get(&row, "word").to_lowercase(), valence);
+                .insert(Table::get(&row, c_word).to_lowercase(), valence);
         }
         Ok(table.rows.len())
     }
@@ -1181,10 +1281,11 @@ mod tests {
             "t",
             1,
             "Judge@USA@1997-03-20@2021-03-10;Attorney General@USA@2021-03-11@2025-01-20",
+            Cow::Borrowed,
         )
         .unwrap();
         fn titles(e: &Entry, d: Option<&str>) -> Vec<String> {
-            e.roles_on(d).iter().map(|r| r.title.clone()).collect()
+            e.roles_on(d).iter().map(|r| r.title.to_string()).collect()
         }
         assert_eq!(titles(&e, Some("2022-05-01")), vec!["Attorney General"]);
         assert_eq!(titles(&e, Some("2010")), vec!["Judge"]);
@@ -1268,6 +1369,42 @@ mod tests {
                 "{text:?} gave {err:?}"
             );
         }
+    }
+
+    #[test]
+    fn fields_split_like_str_split() {
+        let lines = [
+            "",
+            "\t",
+            "a",
+            "a\tb",
+            "\t\t\t\t\t\t\t\t\t",
+            "1234567\t9\t\tabcdefgh\tijklmnop\t",
+            "Zoë\tBjörk Guðmundsdóttir\tÅland\t東京\t\r\n",
+            "id:1\tperson\t\tSome Long Canonical Name\tAlias One|Alias Two\t\tUSA",
+        ];
+        let mut out = Vec::new();
+        for line in lines {
+            fields_into(line, &mut out);
+            let want: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
+            assert_eq!(out, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn first_error_in_file_order_wins() {
+        // Rows parse in parallel: with errors far apart, the earliest is reported.
+        let mut text = String::from("id\ttype\tcanonical\n");
+        for i in 0..20_000 {
+            let ty = if i == 7_000 || i == 19_000 {
+                "planet"
+            } else {
+                "person"
+            };
+            text.push_str(&format!("p{i}\t{ty}\tName {i}\n"));
+        }
+        let err = Lexicon::new().add_tsv("t.tsv", &text).unwrap_err();
+        assert!(err.to_string().starts_with("t.tsv:7002:"), "{err}");
     }
 
     #[test]

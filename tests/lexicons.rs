@@ -28,7 +28,7 @@ fn every_sovereign_country_by_name_and_demonym() {
         {
             failures.push(format!("{} by name in {text:?}", e.id));
         }
-        if SHARED_DEMONYM.contains(&e.id.as_str()) {
+        if SHARED_DEMONYM.contains(&&*e.id) {
             continue;
         }
         let Some(demonym) = e.demonyms.first() else {
@@ -137,7 +137,7 @@ fn roles_follow_the_article_date() {
             .iter()
             .find(|e| e.canonical == "Merrick Garland")
             .unwrap();
-        g.roles.iter().map(|r| r.title.clone()).collect()
+        g.roles.iter().map(|r| r.title.to_string()).collect()
     };
     assert!(titles(Some("2022-06-01")).contains(&"Attorney General".to_string()));
     assert!(!titles(Some("2026-06-01")).contains(&"Attorney General".to_string()));
