@@ -2,7 +2,7 @@
 """Whole-CLI throughput of newslens on a JSON Lines corpus: MB/s, docs/s, peak RSS.
 
     python3 scripts/throughput.py --input ../shared/data/bench/allsides_4k.jsonl.gz \
-        --threads 1 --runs 3 [--repeat 10] [--bin target/release/newslens]
+        --threads 1 --runs 3 [--repeat 10] [--bin target/release/newslens] [--extra=--lexicon-only]
 
 The corpus (optionally gzip'd) is first written to a temporary file, `--repeat` times
 over (ids made unique per copy), so that nothing but newslens runs while it is timed.
@@ -66,6 +66,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--input', required=True, help='JSON Lines corpus (.jsonl or .jsonl.gz)')
     ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--extra', action='append', default=[], metavar='ARG',
+                    help='one more argument for newslens (repeatable), e.g. --extra=--lexicon-only')
     ap.add_argument('--runs', type=int, default=3, help='timed runs (median reported)')
     ap.add_argument('--repeat', type=int, default=1, help='corpus copies (memory flatness)')
     ap.add_argument('--bin', default='target/release/newslens')
@@ -74,7 +76,7 @@ def main():
     args = ap.parse_args()
     if not os.path.exists(args.bin):
         sys.exit(f'{args.bin} not found: run `cargo build --release` first')
-    cmd = [args.bin, 'analyze', '--jsonl', '-q', '--threads', str(args.threads)]
+    cmd = [args.bin, 'analyze', '--jsonl', '-q', '--threads', str(args.threads)] + args.extra
     with tempfile.TemporaryDirectory(prefix='newslens_tp_') as tmp:
         inp, outp = os.path.join(tmp, 'in.jsonl'), os.path.join(tmp, 'out.jsonl')
         with open(inp, 'wb') as dst:
