@@ -322,7 +322,11 @@ pub(crate) static ORG_HEADS: WordSet =
 /// True when `word` starts with an upper-case letter.
 #[inline]
 pub(crate) fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Runs the entity stage: gazetteer matches (`inner`: those a longer match set

@@ -567,10 +567,19 @@ struct Candidate {
 /// True for a capitalized word token that can be part of a name.
 fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
+    // Most tokens open with an ASCII byte that is no capital: no slicing needed.
+    let b0 = doc
+        .text
+        .as_bytes()
+        .get(t.span.start)
+        .copied()
+        .unwrap_or(b' ');
+    if t.kind != TokenKind::Word || (b0.is_ascii() && !b0.is_ascii_uppercase()) {
+        return false;
+    }
     let w = t.text(doc.text);
     // Honorifics are flagged as title heads.
-    t.kind == TokenKind::Word
-        && is_capitalized(w)
+    is_capitalized(w)
         && !(doc.words.has(i, NOT_NAME) && crate::entities::NOT_NAME.contains(&w))
         && !(doc.words.has(i, TITLE_HEAD) && crate::entities::HONORIFICS.contains(&w))
         && w != "I"
