@@ -259,13 +259,18 @@ impl<'t> Doc<'t> {
         // vocabulary words as bits, the others in a set.
         let mut lower_ids = vec![0u64; words.vocab_len().div_ceil(64)];
         let mut lower: FxHashSet<&str> = FxHashSet::default();
+        lower.reserve(tokens.len() / 4);
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || !words.is_lower(i, t.text(text)) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.text(text);
+            if !words.is_lower(i, w) {
                 continue;
             }
             match words.id(i) {
                 0 => {
-                    lower.insert(t.text(text));
+                    lower.insert(w);
                 }
                 id => lower_ids[id as usize / 64] |= 1 << (id % 64),
             }
