@@ -63,6 +63,9 @@ pub enum ErrorKind {
     TooLarge,
     /// The file or stream could not be read.
     Unreadable,
+    /// The analysis itself failed: a bug in newslens (the article is reported, the
+    /// run goes on).
+    Internal,
 }
 
 impl ErrorKind {
@@ -78,6 +81,7 @@ impl ErrorKind {
             ErrorKind::InvalidId => "invalid_id",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Unreadable => "unreadable",
+            ErrorKind::Internal => "internal_error",
         }
     }
 }
@@ -571,39 +575,79 @@ pub fn items_from_paths(
 
 /// Renders one item as output bytes (one JSON line, or pretty JSON and a newline).
 pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>) -> Summary {
-    let mut s = Summary::default();
     match item {
-        Item::Doc(doc) => {
-            let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
-            let mut record = Record::new(&doc.id, &analysis);
-            record.title = doc.title.as_deref();
-            record.date = doc.date.as_deref();
-            s.documents = 1;
-            s.text_bytes = doc.text.len() as u64;
-            s.entities = record.entities.len() as u64;
-            s.claims = record.claims.len() as u64;
-            if pretty {
-                write_record(out, &record, pretty);
-            } else {
-                // Byte-identical to serde_json's compact output, faster.
-                out.reserve(doc.text.len() * 6);
-                record.write_json(out);
-                out.push(b'\n');
-            }
-        }
-        Item::Error(e) => {
-            let record = ErrorRecord {
-                id: e.id.as_deref(),
-                schema_version: SCHEMA_VERSION,
-                line: e.line,
-                error: ErrorOut {
-                    kind: e.kind.as_str(),
-                    message: &e.message,
-                },
+        Item::Doc(doc) => guarded(doc, pretty, out, |out| {
+            render_doc(analyzer, doc, pretty, out)
+        }),
+        Item::Error(e) => render_error(e, pretty, out),
+    }
+}
+
+/// Runs `f` (which appends `doc`'s record) so that a panic in it costs only this
+/// article: its partial output is dropped and an `internal_error` record takes its
+/// place.
+fn guarded(
+    doc: &Document,
+    pretty: bool,
+    out: &mut Vec<u8>,
+    f: impl FnOnce(&mut Vec<u8>) -> Summary,
+) -> Summary {
+    let mark = out.len();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *out))) {
+        Ok(summary) => summary,
+        Err(_) => {
+            out.truncate(mark);
+            let e = RecordError {
+                id: Some(doc.id.clone()),
+                line: doc.line,
+                kind: ErrorKind::Internal,
+                message: "the analysis failed (a bug in newslens: please report it with \
+                          this article)"
+                    .to_string(),
             };
-            s.errors = 1;
-            write_record(out, &record, pretty);
+            render_error(&e, pretty, out)
         }
+    }
+}
+
+/// Appends an error record.
+fn render_error(e: &RecordError, pretty: bool, out: &mut Vec<u8>) -> Summary {
+    let record = ErrorRecord {
+        id: e.id.as_deref(),
+        schema_version: SCHEMA_VERSION,
+        line: e.line,
+        error: ErrorOut {
+            kind: e.kind.as_str(),
+            message: &e.message,
+        },
+    };
+    write_record(out, &record, pretty);
+    Summary {
+        errors: 1,
+        ..Summary::default()
+    }
+}
+
+/// Analyzes one document and appends its record.
+fn render_doc(analyzer: &Analyzer, doc: &Document, pretty: bool, out: &mut Vec<u8>) -> Summary {
+    let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
+    let mut record = Record::new(&doc.id, &analysis);
+    record.title = doc.title.as_deref();
+    record.date = doc.date.as_deref();
+    let s = Summary {
+        documents: 1,
+        text_bytes: doc.text.len() as u64,
+        entities: record.entities.len() as u64,
+        claims: record.claims.len() as u64,
+        ..Summary::default()
+    };
+    if pretty {
+        write_record(out, &record, pretty);
+    } else {
+        // Byte-identical to serde_json's compact output, faster.
+        out.reserve(doc.text.len() * 6);
+        record.write_json(out);
+        out.push(b'\n');
     }
     s
 }
@@ -744,6 +788,45 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_one_article_becomes_its_error_record() {
+        let doc = Document {
+            id: "d7".to_string(),
+            text: "text".to_string(),
+            title: None,
+            date: None,
+            line: Some(7),
+        };
+        let mut out = b"{\"id\":\"before\"}\n".to_vec();
+        let s = guarded(&doc, false, &mut out, |out| {
+            out.extend_from_slice(b"{\"partial");
+            panic!("a bug");
+        });
+        assert_eq!(s.errors, 1);
+        assert_eq!(s.documents, 0);
+        let text = String::from_utf8(out).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("{\"id\":\"before\"}"));
+        let rec: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+        assert_eq!(rec["id"], "d7");
+        assert_eq!(rec["line"], 7);
+        assert_eq!(rec["error"]["kind"], "internal_error");
+        assert!(lines.next().is_none());
+        // Without a panic, the record is the closure's.
+        let mut out = Vec::new();
+        let s = guarded(&doc, false, &mut out, |out| {
+            out.extend_from_slice(b"ok\n");
+            Summary {
+                documents: 1,
+                ..Summary::default()
+            }
+        });
+        assert_eq!(
+            (s.documents, s.errors, out.as_slice()),
+            (1, 0, &b"ok\n"[..])
+        );
+    }
 
     fn parse(line: &str) -> Item {
         parse_jsonl_line(line.as_bytes(), 7, &Options::default())
