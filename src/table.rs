@@ -52,6 +52,7 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "found_by",
     "confidence",
     "possessive",
+    "nested",
     "sentence",
     "sentiment",
     "sentiment_score",
@@ -229,6 +230,7 @@ fn entity_row(row: &mut Row, id: &str, index: usize, e: &EntityOut) {
     row.text(e.found_by);
     row.float(e.confidence);
     row.bool(e.possessive);
+    row.bool(e.nested);
     row.num(e.sentence);
     row.text(e.sentiment.label);
     row.float(e.sentiment.score);
