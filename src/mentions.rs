@@ -239,7 +239,8 @@ struct Doc<'t> {
     words: &'t DocWords<'t>,
     /// Vocabulary words that occur in lower case somewhere in the document, by id.
     lower_ids: Vec<u64>,
-    /// Other words that occur in lower case somewhere in the document.
+    /// Other words that occur in lower case somewhere in the document, among those
+    /// [`Doc::index_lower`] was asked about.
     lower: FxHashSet<&'t str>,
     /// The document's first word, lower case.
     head: String,
@@ -258,21 +259,13 @@ impl<'t> Doc<'t> {
         // Words all in lower case (only those can equal a lower-cased name word):
         // vocabulary words as bits, the others in a set.
         let mut lower_ids = vec![0u64; words.vocab_len().div_ceil(64)];
-        let mut lower: FxHashSet<&str> = FxHashSet::default();
-        lower.reserve(tokens.len() / 4);
         for (i, t) in tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let w = t.text(text);
-            if !words.is_lower(i, w) {
-                continue;
-            }
-            match words.id(i) {
-                0 => {
-                    lower.insert(w);
-                }
-                id => lower_ids[id as usize / 64] |= 1 << (id % 64),
+            let id = words.id(i);
+            if id != 0 && words.is_lower(i, t.text(text)) {
+                lower_ids[id as usize / 64] |= 1 << (id % 64);
             }
         }
         let head = tokens
@@ -296,7 +289,7 @@ impl<'t> Doc<'t> {
             sentences,
             words,
             lower_ids,
-            lower,
+            lower: FxHashSet::default(),
             head,
             lines,
         }
@@ -306,7 +299,48 @@ impl<'t> Doc<'t> {
         self.tokens[i].text(self.text)
     }
 
-    /// True when token `i` in lower case occurs as a word somewhere in the document.
+    /// Finds which of the candidates' first words that no stage knows (vocabulary id
+    /// 0) occur in lower case in the document, for [`Doc::occurs_lower`]: only those
+    /// are ever asked about, so the document's other words are not hashed.
+    fn index_lower(&mut self, cands: &[Candidate]) {
+        let mut asked: FxHashSet<&str> = FxHashSet::default();
+        // First bytes and lengths of the asked words: most tokens fail both tests
+        // before any hashing.
+        let mut first = [false; 256];
+        let mut lens = 0u64;
+        for c in cands {
+            if self.words.id(c.first) == 0 {
+                let w = self.words.lower(c.first);
+                if let Some(&b) = w.as_bytes().first() {
+                    first[usize::from(b)] = true;
+                    lens |= 1 << w.len().min(63);
+                    asked.insert(w);
+                }
+            }
+        }
+        if asked.is_empty() {
+            return;
+        }
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || self.words.id(i) != 0 {
+                continue;
+            }
+            let w = t.text(self.text);
+            if !first[usize::from(w.as_bytes()[0])]
+                || lens & (1 << w.len().min(63)) == 0
+                || !self.words.is_lower(i, w)
+            {
+                continue;
+            }
+            if let Some(&a) = asked.get(w) {
+                self.lower.insert(a);
+            }
+        }
+    }
+
+    /// True when token `i` in lower case occurs as a word somewhere in the document
+    /// (for a word of vocabulary id 0, only after [`Doc::index_lower`] was asked about
+    /// it).
     fn occurs_lower(&self, i: usize) -> bool {
         match self.words.id(i) {
             0 => self.lower.contains(self.words.lower(i)),
@@ -728,8 +762,9 @@ pub(crate) fn classify<'a>(
     if model.is_empty() {
         return;
     }
-    let doc = Doc::new(text, tokens, sentences, words);
+    let mut doc = Doc::new(text, tokens, sentences, words);
     let cands = candidates(analyzer, &doc, entities);
+    doc.index_lower(&cands);
     // Surnames of the people found so far, so a one-word person links to them.
     let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
     for (k, e) in entities.iter().enumerate() {
@@ -923,9 +958,11 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let entities = crate::entities::find_entities_rules(
         analyzer, text, &tokens, &words, &sentences, &matches, None,
     );
-    let doc = Doc::new(text, &tokens, &sentences, &words);
+    let mut doc = Doc::new(text, &tokens, &sentences, &words);
+    let cands = candidates(analyzer, &doc, &entities);
+    doc.index_lower(&cands);
     let mut out = Vec::new();
-    for c in candidates(analyzer, &doc, &entities) {
+    for c in cands {
         let place = c.place.map(|k| place_name(&entities[k]));
         let mut feats = Vec::new();
         features(
