@@ -104,6 +104,9 @@ class Analyzer:
         a larger one raises :class:`RecordError` (or gives an error record).
     :param lossy: replace invalid UTF-8 in ``bytes`` input and lone surrogates in
         ``str`` input with U+FFFD instead of refusing the text (the CLI's ``--lossy``).
+    :param lexicon_only: entities are lexicon matches alone, plus pronoun and nominal
+        coreference (the CLI's ``--lexicon-only``): faster, every named entity a
+        lexicon entry.
     :raises LexiconError: a lexicon file is malformed (``file:line: problem``).
     :raises LexiconFileError: a lexicon file cannot be read (also an ``OSError``).
     """
@@ -117,13 +120,16 @@ class Analyzer:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         lossy: bool = False,
+        lexicon_only: bool = False,
     ) -> None:
         if isinstance(lexicons, (str, bytes, os.PathLike)):
             lexicons = [lexicons]
         paths = [os.fsdecode(os.fspath(p)) for p in lexicons]
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
             raise ValueError("max_bytes must be a non-negative int")
-        self._inner = _Analyzer(paths, bool(default_lexicons), max_bytes, bool(lossy))
+        self._inner = _Analyzer(
+            paths, bool(default_lexicons), max_bytes, bool(lossy), bool(lexicon_only)
+        )
 
     def analyze(
         self,
@@ -253,6 +259,7 @@ def get_analyzer(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     lossy: bool = False,
+    lexicon_only: bool = False,
 ) -> Analyzer:
     """The process's :class:`Analyzer` for these arguments, built on the first call
     and returned by every later one (from any thread). For code that runs many times
@@ -261,13 +268,19 @@ def get_analyzer(
     if isinstance(lexicons, (str, bytes, os.PathLike)):
         lexicons = [lexicons]
     paths = tuple(os.path.abspath(os.fsdecode(os.fspath(p))) for p in lexicons)
-    key = (paths, bool(default_lexicons), max_bytes, bool(lossy))
+    key = (paths, bool(default_lexicons), max_bytes, bool(lossy), bool(lexicon_only))
     analyzer = _shared.get(key)
     if analyzer is None:
         with _shared_lock:
             analyzer = _shared.get(key)
             if analyzer is None:
-                analyzer = Analyzer(paths, default_lexicons, max_bytes=max_bytes, lossy=lossy)
+                analyzer = Analyzer(
+                    paths,
+                    default_lexicons,
+                    max_bytes=max_bytes,
+                    lossy=lossy,
+                    lexicon_only=lexicon_only,
+                )
                 _shared[key] = analyzer
     return analyzer
 

@@ -42,6 +42,7 @@ class Analyzer:
         *,
         max_bytes: int = ...,
         lossy: bool = False,
+        lexicon_only: bool = False,
     ) -> None: ...
     def analyze(
         self,
@@ -81,6 +82,7 @@ def get_analyzer(
     *,
     max_bytes: int = ...,
     lossy: bool = False,
+    lexicon_only: bool = False,
 ) -> Analyzer: ...
 def analyze(
     text: Union[str, bytes],

@@ -7,7 +7,12 @@ SCHEMA_VERSION: int
 
 class _Analyzer:
     def __init__(
-        self, lexicons: List[str], default_lexicons: bool, max_bytes: int, lossy: bool
+        self,
+        lexicons: List[str],
+        default_lexicons: bool,
+        max_bytes: int,
+        lossy: bool,
+        lexicon_only: bool = False,
     ) -> None: ...
     def analyze_json(
         self,

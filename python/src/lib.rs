@@ -155,16 +155,19 @@ impl PyAnalyzer {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (lexicons, default_lexicons, max_bytes, lossy))]
+    #[pyo3(signature = (lexicons, default_lexicons, max_bytes, lossy, lexicon_only=false))]
     fn new(
         py: Python<'_>,
         lexicons: Vec<PathBuf>,
         default_lexicons: bool,
         max_bytes: usize,
         lossy: bool,
+        lexicon_only: bool,
     ) -> PyResult<Self> {
         let built = py.detach(|| {
-            let mut b = Analyzer::builder().default_lexicons(default_lexicons);
+            let mut b = Analyzer::builder()
+                .default_lexicons(default_lexicons)
+                .lexicon_only(lexicon_only);
             for p in lexicons {
                 b = b.lexicon_file(p);
             }

@@ -63,6 +63,20 @@ def test_analyze_equals_cli_on_seed(cli, seed_text):
     assert newslens.Analyzer().analyze_json(seed_text) == line
 
 
+def test_lexicon_only_equals_cli(cli, seed_text):
+    proc = cli(["analyze", "--lexicon-only"], seed_text)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = cli_lines(proc)
+    analyzer = newslens.Analyzer(lexicon_only=True)
+    assert analyzer.analyze_json(seed_text) == line
+    found = {e["found_by"] for e in json.loads(line)["entities"]}
+    assert found <= {"lexicon", "demonym", "coreference"}
+    # The default analyzer finds more (pattern names such as Michael Schmid).
+    assert len(newslens.analyze(seed_text)["entities"]) > len(json.loads(line)["entities"])
+    assert newslens.get_analyzer(lexicon_only=True) is newslens.get_analyzer(lexicon_only=True)
+    assert newslens.get_analyzer(lexicon_only=True) is not newslens.get_analyzer()
+
+
 def test_seed_entities_and_claims(seed_text):
     record = newslens.analyze(seed_text)
     found = {(e["canonical"], e["entity_id"]) for e in record["entities"]}
