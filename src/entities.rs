@@ -333,7 +333,6 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 /// aside, see [`crate::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
 /// mentions.
 #[allow(clippy::too_many_arguments)]
-#[inline(never)]
 pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
@@ -344,28 +343,23 @@ pub(crate) fn find_entities<'a>(
     inner: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
-    if analyzer.is_lexicon_only() {
+    let mut entities = if analyzer.is_lexicon_only() {
         let mut entities = lexicon_entities(analyzer, matches);
-        let lexicon = analyzer.lexicon().entries();
-        for e in &mut entities {
-            e.sentence = sentence_of(sentences, e.span.start);
-            e.confidence = confidence_of(e.found_by, e.entity_type);
-            if let (EntityType::Person, Some(i)) = (e.entity_type, e.entry) {
-                e.roles = lexicon[i].roles_on(date);
-            }
+        set_roles(analyzer, &mut entities, date);
+        entities
+    } else {
+        let mut entities =
+            find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
+        if analyzer.uses_mention_model() {
+            crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
+            model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
         }
-        crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
-        return entities;
-    }
-    let mut entities = find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
-    if analyzer.uses_mention_model() {
-        crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
-        model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
-    }
-    initialisms(text, tokens, &mut entities);
-    short_forms(text, tokens, &mut entities);
-    add_nested(analyzer, text, matches, inner, &mut entities);
-    national_teams(tokens, dw, &mut entities);
+        initialisms(text, tokens, &mut entities);
+        short_forms(text, tokens, &mut entities);
+        add_nested(analyzer, text, matches, inner, &mut entities);
+        national_teams(tokens, dw, &mut entities);
+        entities
+    };
     let order = |a: &Entity, b: &Entity| {
         a.span
             .start
@@ -460,7 +454,7 @@ fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
         return;
     }
     let mut added = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
+    for t in tokens {
         let b = &text.as_bytes()[t.span.start..t.span.end];
         if !(2..=6).contains(&b.len())
             || !b[0].is_ascii_uppercase()
@@ -474,9 +468,7 @@ fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
         let Some(&(_, k)) = orgs.iter().find(|(ini, _)| ini == w) else {
             continue;
         };
-        let possessive = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.kind == TokenKind::Possessive && n.span.start == t.span.end);
+        let possessive = possessive_at(text, t.span.end).is_some();
         let linked = entities[k].linked_at(t.span, FoundBy::Acronym, possessive);
         match entities.iter().position(|e| e.span.overlaps(t.span)) {
             None => added.push(linked),
@@ -557,9 +549,7 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
         {
             continue;
         }
-        let possessive = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.kind == TokenKind::Possessive && n.span.start == t.span.end);
+        let possessive = possessive_at(text, t.span.end).is_some();
         added.push(entities[k].linked_at(t.span, FoundBy::Coreference, possessive));
     }
     entities.extend(added);
@@ -631,9 +621,8 @@ const SPORT_DISTINCT_MIN: usize = 4;
 
 /// In a sports report, a country (or a constituent country such as England) named on
 /// its own stands for its national team (`Sweden defeated South Korea 1 - 0`), an
-/// organization: the mention keeps its
-/// canonical name and country but becomes an organization of subtype `national team`
-/// with a document id. CoNLL-2003 marks national teams as locations, GUM as
+/// organization: the mention keeps its canonical name and country but becomes an
+/// organization of subtype `national team` with a document id. CoNLL-2003 marks national teams as locations, GUM as
 /// organizations; the type follows what the name refers to.
 fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) {
     let is_country = |e: &Entity| {
@@ -675,10 +664,10 @@ fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) 
 /// Adds the places and people named inside organization names as nested mentions
 /// (`U.S.` in `U.S. Department of Agriculture`, `Texas` in `University of Texas`,
 /// `Andy Warhol` in `Andy Warhol Foundation` when the document names him): the people
-/// the document names in full elsewhere, and the lexicon names of those types that the gazetteer's longest-match rule (`inner`) or
-/// an organization shape ([`org_patterns`]) set aside, lying wholly inside a final
-/// organization mention and not already a mention themselves. Entities need not be
-/// sorted; the new ones are appended.
+/// the document names in full elsewhere, and the lexicon places and people that the
+/// gazetteer's longest-match rule (`inner`) or an organization shape ([`org_patterns`])
+/// set aside, lying wholly inside a final organization mention and not already a
+/// mention themselves. Entities need not be sorted; the new ones are appended.
 fn add_nested<'a>(
     analyzer: &'a Analyzer,
     text: &str,
@@ -811,16 +800,21 @@ pub(crate) fn find_entities_rules<'a>(
             .then(b.span.end.cmp(&a.span.end))
     });
     entities.dedup_by(|a, b| a.span == b.span);
-    let lexicon = analyzer.lexicon();
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
-        if e.entity_type == EntityType::Person {
-            if let Some(i) = e.entry {
-                e.roles = lexicon.entries()[i].roles_on(date);
-            }
+    }
+    set_roles(analyzer, &mut entities, date);
+    entities
+}
+
+/// Gives each lexicon person the roles held on `date` (the latest known without one).
+fn set_roles<'a>(analyzer: &'a Analyzer, entities: &mut [Entity<'a>], date: Option<&str>) {
+    let lexicon = analyzer.lexicon().entries();
+    for e in entities {
+        if let (EntityType::Person, Some(i)) = (e.entity_type, e.entry) {
+            e.roles = lexicon[i].roles_on(date);
         }
     }
-    entities
 }
 
 /// The confidence of a mention found by the rules: the share of such mentions (same
@@ -828,8 +822,8 @@ pub(crate) fn find_entities_rules<'a>(
 /// (a right type on an overlapping gold name; predictions that only overlap a CoNLL
 /// MISC name not counted), as measured by `scripts/fit_confidence.py` (which rewrites
 /// the table). Demonyms are of type nationality: their row is the share of them that
-/// overlap a CoNLL MISC name (which covers nationalities). The `Model` rows are only a fallback (model mentions
-/// carry the classifier's probability), and in-sample.
+/// overlap a CoNLL MISC name (which covers nationalities). The `Model` rows are only a
+/// fallback (model mentions carry the classifier's probability), and in-sample.
 pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
     use EntityType::{Country, Location, Nationality, Organization, Person};
     use FoundBy::{Acronym, Coreference, Demonym, Lexicon, Model, Pattern, Surname};

@@ -21,8 +21,8 @@
 //! - `start`/`end` are UTF-8 byte offsets into the input `text`, end exclusive;
 //!   `char_start`/`char_end` are Unicode code-point offsets (Python string indices).
 //! - `type` is `person`, `organization`, `country` or `location`, `nationality` for a
-//!   demonym (`Russian`, linked to its country's id), or for the coreference mentions of [`crate::coref`] `pronoun` (`he`, `their`) or `nominal`
-//!   (`the president`); `entity_id` is the lexicon id (`country:RUS`) or a
+//!   demonym (`Russian`, linked to its country's id), or for the coreference mentions
+//!   of [`crate::coref`] `pronoun` (`he`, `their`) or `nominal` (`the president`); `entity_id` is the lexicon id (`country:RUS`) or a
 //!   document-local id (`doc:person:michael-schmid`); a pronoun or nominal linked to a
 //!   named entity carries that entity's id, else its own (`doc:pronoun:they`).
 //! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym`, `surname`, `model`

@@ -124,10 +124,8 @@ impl<'a> People<'a> {
 
     /// The person a surname alone at `span` refers to, as a new mention.
     pub(crate) fn link(&self, word: &str, span: Span, possessive: bool) -> Option<Entity<'a>> {
-        if let Some((at, e)) = self.by_surname.get(word) {
-            if *at <= span.start {
-                return Some(e.linked_at(span, FoundBy::Surname, possessive));
-            }
+        if let Some(e) = self.introduced(word, span, possessive) {
+            return Some(e);
         }
         let &entry = self.analyzer.leader_surnames().get(word)?;
         Some(Entity::from_entry(
