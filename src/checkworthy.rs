@@ -157,8 +157,8 @@ pub(crate) fn score_sentences(
                 }
                 TokenKind::Word => {
                     n_words += 1;
-                    let info = words.info(lo + k);
-                    let c = (info.flags >> CLASS_SHIFT) as u8;
+                    let flags = words.flags(lo + k);
+                    let c = (flags >> CLASS_SHIFT) as u8;
                     quantities += usize::from(c & QUANTITY != 0);
                     trends += usize::from(c & TREND != 0);
                     personal += usize::from(c & PERSONAL_WORD != 0);
@@ -167,7 +167,7 @@ pub(crate) fn score_sentences(
                     if c & FUTURE != 0 || l.ends_with("'ll") || l.ends_with("’ll") {
                         future += 1;
                     }
-                    cue |= info.flags & CUE != 0;
+                    cue |= flags & CUE != 0;
                 }
                 TokenKind::Punct => {
                     if classes(w) & QUANTITY != 0 {

@@ -919,7 +919,11 @@ fn cue_probability(
     let mut id_at = |j: usize| {
         if word_ids[j] == UNSEEN {
             word_ids[j] = if toks[j].kind == TokenKind::Word {
-                low.info(j).cue_word
+                if low.has(j, crate::words::CUE_WORD) {
+                    low.info(j).cue_word
+                } else {
+                    0
+                }
             } else {
                 model.word_id(&tok(j)).unwrap_or(0)
             };
@@ -1361,7 +1365,7 @@ fn modality(
         if t.kind != TokenKind::Word || !region.contains(t.span) {
             continue;
         }
-        let flags = low.info(j).flags;
+        let flags = low.flags(j);
         if flags & NEGATION != 0 || low.lower(j).ends_with("n't") {
             return (Modality::Negated, Some(t.span));
         }

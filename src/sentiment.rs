@@ -62,8 +62,12 @@ fn features(
             }
             continue;
         }
-        let info = low.info(i);
-        let (mut v, w) = (info.valence, info.sentiment);
+        let (mut v, w) = if low.has(i, crate::words::SENTIMENT) {
+            let info = low.info(i);
+            (info.valence, info.sentiment)
+        } else {
+            (0.0, [0.0; 6])
+        };
         if v != 0.0 {
             let negated = (i.saturating_sub(3)..i)
                 .any(|p| toks[p].kind == TokenKind::Word && is_negator(toks, low, text, p));

@@ -139,6 +139,16 @@ impl<V: Copy + Default> StrMap<V> {
         self.short.get(key)
     }
 
+    /// Calls `f` on every value (in no particular order).
+    pub(crate) fn for_each_value(&mut self, mut f: impl FnMut(&mut V)) {
+        for (k, v) in &mut self.short.slots {
+            if *k != 0 {
+                f(v);
+            }
+        }
+        self.long.values_mut().for_each(f);
+    }
+
     /// Room for about `n` more short keys without growing.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.short.reserve(n);

@@ -45,6 +45,12 @@ pub(crate) const NEGATOR: u32 = 1 << 18;
 pub(crate) const COREF: u32 = 1 << 19;
 /// [`WordInfo::flags`]: a word of sports reports (`entities::SPORT_TERMS`).
 pub(crate) const SPORT: u32 = 1 << 20;
+/// [`WordInfo::flags`]: the word has a VADER valence or learned sentiment weights
+/// (set by [`Vocab::new`]; without it both are zero).
+pub(crate) const SENTIMENT: u32 = 1 << 21;
+/// [`WordInfo::flags`]: the word has an id in the cue detector (set by [`Vocab::new`];
+/// without it [`WordInfo::cue_word`] is 0).
+pub(crate) const CUE_WORD: u32 = 1 << 22;
 /// [`WordInfo::flags`]: shift of the check-worthiness word-class bits
 /// (`checkworthy::QUANTITY`...), which take the next eight bits.
 pub(crate) const CLASS_SHIFT: u32 = 8;
@@ -65,9 +71,13 @@ pub(crate) struct WordInfo {
 }
 
 /// The shared vocabulary: lower-case words to ids (id 0 is "no such word").
+///
+/// The map holds each word's flags next to its id, so that [`DocWords`] reads both
+/// from the one table slot it looks up per token; the rest of a [`WordInfo`] is read
+/// only by the stages that need it.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    ids: StrMap<u32>,
+    ids: StrMap<(u32, u32)>,
     info: Vec<WordInfo>,
 }
 
@@ -173,6 +183,18 @@ impl Vocab {
         v.flag_lower(crate::entities::ORG_HEAD_LIST, ORG_HEAD);
         v.flag_lower(crate::entities::NOT_NAME_LIST, NOT_NAME);
         v.flag(crate::entities::SPORT_TERMS, SPORT);
+        for info in &mut v.info {
+            if info.valence != 0.0 || info.sentiment != [0.0; 6] {
+                info.flags |= SENTIMENT;
+            }
+            if info.cue_word != 0 {
+                info.flags |= CUE_WORD;
+            }
+        }
+        // Copy the final flags next to the ids.
+        let info = &v.info;
+        v.ids
+            .for_each_value(|(id, flags)| *flags = info[*id as usize].flags);
         v
     }
 
@@ -195,7 +217,7 @@ impl Vocab {
         if id == 0 {
             id = self.info.len() as u32;
             self.info.push(WordInfo::default());
-            self.ids.insert(word, id);
+            self.ids.insert(word, (id, 0));
         }
         &mut self.info[id as usize]
     }
@@ -203,13 +225,19 @@ impl Vocab {
     /// The id of a lower-case word (0 if no stage knows it).
     #[inline]
     pub(crate) fn id(&self, lower: &str) -> u32 {
-        self.ids.get(lower).copied().unwrap_or(0)
+        self.ids.get(lower).map_or(0, |v| v.0)
     }
 
-    /// The id of a short lower-case ASCII word given as its `short_key`.
+    /// The id and flags of a lower-case word (`(0, 0)` if no stage knows it).
     #[inline]
-    fn short_id(&self, key: u128) -> u32 {
-        self.ids.get_short(key).copied().unwrap_or(0)
+    fn id_flags(&self, lower: &str) -> (u32, u32) {
+        self.ids.get(lower).copied().unwrap_or_default()
+    }
+
+    /// The id and flags of a short lower-case ASCII word given as its `short_key`.
+    #[inline]
+    fn short_id(&self, key: u128) -> (u32, u32) {
+        self.ids.get_short(key).copied().unwrap_or_default()
     }
 
     /// What the stages know about word `id`.
@@ -248,6 +276,9 @@ pub(crate) struct DocWords<'t> {
     low: Vec<Low>,
     /// Per token: its vocabulary id, with [`HYPHENATED`] set for words holding a `-`.
     ids: Vec<u32>,
+    /// Per token: its word's [`WordInfo::flags`], read on every [`DocWords::has`]
+    /// without going back to the vocabulary.
+    flags: Vec<u32>,
     vocab: &'t Vocab,
 }
 
@@ -261,6 +292,7 @@ impl<'t> DocWords<'t> {
         let mut buf = String::new();
         let mut low = Vec::with_capacity(tokens.len());
         let mut ids = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
         for t in tokens {
             let w = t.text(text);
             let b = w.as_bytes();
@@ -268,7 +300,9 @@ impl<'t> DocWords<'t> {
                 if let Some((key, upper)) = ascii_lower_key(text.as_bytes(), t.span.start, b.len())
                 {
                     let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
-                    ids.push(vocab.short_id(key) | hyphen);
+                    let (id, f) = vocab.short_id(key);
+                    ids.push(id | hyphen);
+                    flags.push(f);
                     low.push(if upper {
                         let from = buf.len();
                         let bytes = key.to_le_bytes();
@@ -283,6 +317,7 @@ impl<'t> DocWords<'t> {
             if t.kind == TokenKind::Punct && b.len() == 1 {
                 // One ASCII character, neither a letter nor a digit: its own lower case.
                 ids.push(0);
+                flags.push(0);
                 low.push(Low::Text(t.span.start, t.span.end));
                 continue;
             }
@@ -295,22 +330,26 @@ impl<'t> DocWords<'t> {
                 }
             };
             low.push(l);
-            ids.push(if t.kind == TokenKind::Word {
+            let (id, f) = if t.kind == TokenKind::Word {
                 let s = match l {
                     Low::Text(a, b) => &text[a..b],
                     Low::Buf(a, b) => &buf[a..b],
                 };
                 let hyphen = if b.contains(&b'-') { HYPHENATED } else { 0 };
-                vocab.id(s) | hyphen
+                let (id, f) = vocab.id_flags(s);
+                (id | hyphen, f)
             } else {
-                0
-            });
+                (0, 0)
+            };
+            ids.push(id);
+            flags.push(f);
         }
         DocWords {
             text,
             buf,
             low,
             ids,
+            flags,
             vocab,
         }
     }
@@ -359,7 +398,13 @@ impl<'t> DocWords<'t> {
     /// True when token `i` is a word with all of `flags`.
     #[inline]
     pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
-        self.info(i).flags & flags == flags
+        self.flags[i] & flags == flags
+    }
+
+    /// Token `i`'s [`WordInfo::flags`] (0 for every token but known words).
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u32 {
+        self.flags[i]
     }
 
     /// The view of tokens `from..to` (a sentence), indexed from 0.
@@ -404,6 +449,12 @@ impl<'w, 't> Slice<'w, 't> {
     #[inline]
     pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
         self.words.has(self.from + i, flags)
+    }
+
+    /// Token `i`'s [`WordInfo::flags`].
+    #[inline]
+    pub(crate) fn flags(&self, i: usize) -> u32 {
+        self.words.flags(self.from + i)
     }
 
     /// The view of tokens `from..to` of this one.
