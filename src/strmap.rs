@@ -73,6 +73,22 @@ impl<V: Copy + Default> ShortMap<V> {
         (slot.0 == key).then_some(&slot.1)
     }
 
+    /// Asks the processor to bring the slot of `key` into its caches (a hint that
+    /// changes nothing else), for a [`ShortMap::get`] of the same key soon after.
+    #[inline]
+    pub(crate) fn prefetch(&self, key: u128) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.slots.is_empty() {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let p = self.slots.as_ptr().wrapping_add(self.slot(key));
+            // SAFETY: a prefetch never faults, whatever the address, and has no
+            // effect the program can observe; `p` is inside `slots` anyway.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
     /// Sets the value of `key`.
     pub(crate) fn insert(&mut self, key: u128, value: V) {
         debug_assert_ne!(key, 0);
@@ -147,6 +163,12 @@ impl<V: Copy + Default> StrMap<V> {
             }
         }
         self.long.values_mut().for_each(f);
+    }
+
+    /// [`ShortMap::prefetch`] for a short key.
+    #[inline]
+    pub(crate) fn prefetch_short(&self, key: u128) {
+        self.short.prefetch(key);
     }
 
     /// Room for about `n` more short keys without growing.

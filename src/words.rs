@@ -289,30 +289,50 @@ impl<'t> DocWords<'t> {
     /// The word layer of `tokens` (of `text`).
     pub(crate) fn new(analyzer: &'t Analyzer, text: &'t str, tokens: &[Token]) -> DocWords<'t> {
         let vocab = analyzer.vocab();
+        // The vocabulary is far larger than the processor's caches, so each lookup
+        // waits on memory. A first pass computes the short words' keys and asks for
+        // their table slots ahead (a prefetch), so that those waits overlap instead of
+        // following one another; the second pass finds the slots in cache.
+        // `UPPER_BIT` (free: keys are ASCII) marks a word holding capitals; 0: no key.
+        const UPPER_BIT: u128 = 1 << 127;
+        let keys: Vec<u128> = tokens
+            .iter()
+            .map(|t| {
+                let len = t.span.end - t.span.start;
+                if t.kind != TokenKind::Word || len > 16 {
+                    return 0;
+                }
+                match ascii_lower_key(text.as_bytes(), t.span.start, len) {
+                    Some((key, upper)) => {
+                        vocab.ids.prefetch_short(key);
+                        key | if upper { UPPER_BIT } else { 0 }
+                    }
+                    None => 0,
+                }
+            })
+            .collect();
         let mut buf = String::new();
         let mut low = Vec::with_capacity(tokens.len());
         let mut ids = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
-        for t in tokens {
+        for (t, &packed) in tokens.iter().zip(&keys) {
             let w = t.text(text);
             let b = w.as_bytes();
-            if t.kind == TokenKind::Word && b.len() <= 16 {
-                if let Some((key, upper)) = ascii_lower_key(text.as_bytes(), t.span.start, b.len())
-                {
-                    let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
-                    let (id, f) = vocab.short_id(key);
-                    ids.push(id | hyphen);
-                    flags.push(f);
-                    low.push(if upper {
-                        let from = buf.len();
-                        let bytes = key.to_le_bytes();
-                        buf.extend(bytes[..b.len()].iter().map(|&c| char::from(c)));
-                        Low::Buf(from, buf.len())
-                    } else {
-                        Low::Text(t.span.start, t.span.end)
-                    });
-                    continue;
-                }
+            if packed != 0 {
+                let (key, upper) = (packed & !UPPER_BIT, packed & UPPER_BIT != 0);
+                let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
+                let (id, f) = vocab.short_id(key);
+                ids.push(id | hyphen);
+                flags.push(f);
+                low.push(if upper {
+                    let from = buf.len();
+                    let bytes = key.to_le_bytes();
+                    buf.extend(bytes[..b.len()].iter().map(|&c| char::from(c)));
+                    Low::Buf(from, buf.len())
+                } else {
+                    Low::Text(t.span.start, t.span.end)
+                });
+                continue;
             }
             if t.kind == TokenKind::Punct && b.len() == 1 {
                 // One ASCII character, neither a letter nor a digit: its own lower case.
