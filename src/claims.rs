@@ -826,7 +826,7 @@ fn is_quote_mark(s: &str) -> bool {
 
 /// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
 /// three letters stay.
-fn feature_lemma(w: &str) -> &str {
+pub(crate) fn feature_lemma(w: &str) -> &str {
     for suf in ["ing", "ed", "es", "s"] {
         if let Some(stem) = w.strip_suffix(suf) {
             if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
@@ -930,7 +930,7 @@ fn cue_probability(
         }
         word_ids[j]
     };
-    let (start, end) = (id("<s>").unwrap_or(0), id("</s>").unwrap_or(0));
+    let (start, end) = model.edge_ids();
     let iw = id_at(k);
     let ip1 = if k == 0 { start } else { id_at(k - 1) };
     let ip2 = if k < 2 { start } else { id_at(k - 2) };
@@ -944,29 +944,38 @@ fn cue_probability(
     } else {
         end
     };
-    // Id 0: a word no feature mentions, so the feature weighs nothing.
-    let one = |f: F, i: u32| {
-        if i == 0 {
-            0.0
-        } else {
-            model.word_weight(f, i, 0)
-        }
+    // The lemma's id: kept in the vocabulary for the words the detector decides on.
+    let il = if low.has(k, crate::words::CUE_HEAD) || low.has(k, crate::words::CUE_VOCAB) {
+        low.info(k).cue_lemma
+    } else {
+        id(feature_lemma(w)).unwrap_or(0)
     };
-    let two = |f: F, a: u32, b: u32| {
-        if a == 0 || b == 0 {
-            0.0
-        } else {
+    // Id 0: a word no feature mentions, so the feature weighs nothing. The weights'
+    // memory is asked for first, for all eight at once, then summed in order.
+    let word_features = [
+        (F::Word, iw, 0),
+        (F::Lemma, il, 0),
+        (F::Prev1, ip1, 0),
+        (F::Prev2, ip2, 0),
+        (F::Next1, in1, 0),
+        (F::Next2, in2, 0),
+        (F::Prev1Word, ip1, iw),
+        (F::WordNext1, iw, in1),
+    ];
+    let live =
+        |f: F, a: u32, b: u32| a != 0 && (b != 0 || !matches!(f, F::Prev1Word | F::WordNext1));
+    for &(f, a, b) in &word_features {
+        if live(f, a, b) {
+            model.prefetch_word_weight(f, a, b);
+        }
+    }
+    for &(f, a, b) in &word_features {
+        z += if live(f, a, b) {
             model.word_weight(f, a, b)
-        }
-    };
-    z += one(F::Word, iw);
-    z += one(F::Lemma, id(feature_lemma(w)).unwrap_or(0));
-    z += one(F::Prev1, ip1);
-    z += one(F::Prev2, ip2);
-    z += one(F::Next1, in1);
-    z += one(F::Next2, in2);
-    z += two(F::Prev1Word, ip1, iw);
-    z += two(F::WordNext1, iw, in1);
+        } else {
+            0.0
+        };
+    }
     let class = phrase.map_or("none", |(_, c)| c.as_str());
     z += fixed
         .lex

@@ -842,7 +842,10 @@ pub struct CueModel {
     word_ids: HashMap<Box<str>, u32>,
     /// Weights of the word features (`w=`, `l=`, `p1=`, `p2=`, `n1=`, `n2=`, `p1w=`,
     /// `wn1=`) by [`CueFeature`] and word ids: one integer lookup each.
-    packed: HashMap<u64, f32>,
+    packed: crate::strmap::U64Map<f32>,
+    /// The ids of `<s>` and `</s>`, the words before a sentence and after it (0 when no
+    /// feature names them).
+    edges: (u32, u32),
     /// The weights of the features that take few values, looked up once.
     pub fixed: CueFixedWeights,
 }
@@ -932,10 +935,20 @@ impl CueModel {
     /// equal to [`CueModel::weight`] of the feature's string.
     #[inline]
     pub fn word_weight(&self, f: CueFeature, a: u32, b: u32) -> f32 {
-        self.packed
-            .get(&packed_key(f, a, b))
-            .copied()
-            .unwrap_or(0.0)
+        self.packed.get(packed_key(f, a, b)).copied().unwrap_or(0.0)
+    }
+
+    /// Asks for the memory of [`CueModel::word_weight`]`(f, a, b)` ahead of the
+    /// lookup (a hint: the weights table is larger than the processor's caches).
+    #[inline]
+    pub fn prefetch_word_weight(&self, f: CueFeature, a: u32, b: u32) {
+        self.packed.prefetch(packed_key(f, a, b));
+    }
+
+    /// The word ids of `<s>` and `</s>` (0 when no feature names them).
+    #[inline]
+    pub fn edge_ids(&self) -> (u32, u32) {
+        self.edges
     }
 
     fn intern(&mut self, word: &str) -> u32 {
@@ -1006,6 +1019,10 @@ impl CueModel {
                 }
             }
         }
+        m.edges = (
+            m.word_id("<s>").unwrap_or(0),
+            m.word_id("</s>").unwrap_or(0),
+        );
         let w = |f: &str| m.weight(f);
         m.fixed = CueFixedWeights {
             bias: w("bias"),

@@ -64,7 +64,7 @@ const PARTICLES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct MentionModel {
     bias: [f32; 5],
-    weights: FxHashMap<u64, [f32; 5]>,
+    weights: crate::strmap::U64Map<[f32; 5]>,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -93,6 +93,7 @@ impl MentionModel {
     /// feature `<bias>` is the intercept). Malformed lines are skipped.
     pub fn parse(text: &str) -> MentionModel {
         let mut m = MentionModel::default();
+        m.weights.reserve(text.lines().count());
         for line in text.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -131,7 +132,7 @@ impl MentionModel {
 
     /// True when the model has no feature weights.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.weights.len() == 0
     }
 }
 
@@ -140,7 +141,7 @@ impl MentionModel {
     pub fn probabilities(&self, features: &[String]) -> [f32; 5] {
         let mut z = self.bias;
         for f in features {
-            if let Some(w) = self.weights.get(&feature_key(f)) {
+            if let Some(w) = self.weights.get(feature_key(f)) {
                 for (a, b) in z.iter_mut().zip(w) {
                     *a += b;
                 }
@@ -447,19 +448,33 @@ impl FeatureSink for Collect<'_> {
     }
 }
 
-/// Class scores summed as features arrive.
+/// Feature keys gathered as features arrive, then summed into class scores.
+///
+/// The model's table is larger than the caches: each key's slot is prefetched when
+/// the key is made and read only later, by [`Score::sum`], so the memory waits of a
+/// document's features overlap instead of following one another.
 struct Score<'m> {
     model: &'m MentionModel,
-    z: [f32; 5],
+    keys: Vec<u64>,
 }
 
 impl Score<'_> {
     fn look_up(&mut self, key: u64) {
-        if let Some(w) = self.model.weights.get(&key) {
-            for (a, b) in self.z.iter_mut().zip(w) {
-                *a += b;
+        self.model.weights.prefetch(key);
+        self.keys.push(key);
+    }
+
+    /// The class scores (before the softmax) of the keys `from..to`, in order.
+    fn sum(&self, from: usize, to: usize) -> [f32; 5] {
+        let mut z = self.model.bias;
+        for &key in &self.keys[from..to] {
+            if let Some(w) = self.model.weights.get(key) {
+                for (a, b) in z.iter_mut().zip(w) {
+                    *a += b;
+                }
             }
         }
+        z
     }
 }
 
@@ -778,16 +793,21 @@ pub(crate) fn classify<'a>(
     }
     let mut score = Score {
         model,
-        z: model.bias,
+        keys: Vec::new(),
     };
     // Every candidate scored first, so the mentions of one name in a document can be
-    // decided together.
-    let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
+    // decided together: all features made (their weights prefetched), then summed.
+    let mut ends = Vec::with_capacity(cands.len());
     for c in &cands {
         let place = c.place.map(|k| place_name(&entities[k]));
-        score.z = model.bias;
         features(analyzer, &doc, c.first, c.last, place, &mut score);
-        probs.push(softmax(score.z));
+        ends.push(score.keys.len());
+    }
+    let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
+    let mut from = 0;
+    for end in ends {
+        probs.push(softmax(score.sum(from, end)));
+        from = end;
     }
     // "HOUSTON" (a line in capitals) and "Houston" are one name.
     let keys: Vec<Cow<'_, str>> = cands
@@ -1036,14 +1056,14 @@ mod tests {
         let m = MentionModel::parse("<bias>\t0\t0\t0\t0\t0\nw=zürich\t0\t0\t0\t3\t0\n");
         let mut score = Score {
             model: &m,
-            z: [0.0; 5],
+            keys: Vec::new(),
         };
         score.add_lower("w=", "ZÜRICH");
-        assert_eq!(score.z[LOC], 3.0);
+        assert_eq!(score.sum(0, 1)[LOC], 3.0);
         score.add(&["w=", "zür", "ich"]);
-        assert_eq!(score.z[LOC], 6.0);
+        assert_eq!(score.sum(0, 2)[LOC], 6.0);
         score.add_lower("w=", "Zurich");
-        assert_eq!(score.z[LOC], 6.0);
+        assert_eq!(score.sum(0, 3)[LOC], 6.0);
     }
 
     /// `line_facts` byte by byte, as it was first written.

@@ -1,5 +1,13 @@
 //! [`StrMap`]: a string-keyed hash map for the hottest lookup (the word vocabulary,
-//! once per token), with keys of up to 16 bytes stored inline.
+//! once per token), with keys of up to 16 bytes stored inline; and [`U64Map`], an
+//! integer-keyed map for the models' feature weights.
+//!
+//! Both are open addressing with linear probing, and both can [`prefetch`] a key's
+//! slot: their tables are larger than the processor's caches, so a lookup waits on
+//! memory, and a caller that knows its keys ahead (every token of a document, every
+//! feature of a candidate) asks for all their slots first so that the waits overlap.
+//!
+//! [`prefetch`]: U64Map::prefetch
 //!
 //! A `HashMap<Box<str>, V>` lookup hashes the string, probes, and then follows the
 //! key's pointer to compare it. Here a short key is one `u128` (its bytes,
@@ -8,6 +16,121 @@
 //! the gazetteer's forms too: no faster there, and 20 MB more memory.)
 
 use rustc_hash::FxHashMap;
+
+/// Asks the processor to bring the cache line at `p` in (a hint that changes
+/// nothing else).
+#[inline]
+fn prefetch_line<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: a prefetch never faults, whatever the address, and has no effect the
+        // program can observe; callers pass addresses inside their own tables anyway.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// The slot of a 64-bit key in a table of `64 - shift` bits (Fibonacci hashing).
+#[inline]
+fn slot_of(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A map from non-zero `u64` keys to `V`: open addressing with linear probing, at
+/// most half full; key 0 marks an empty slot.
+#[derive(Clone, Debug)]
+pub(crate) struct U64Map<V> {
+    slots: Vec<(u64, V)>,
+    len: usize,
+    shift: u32,
+}
+
+impl<V> Default for U64Map<V> {
+    fn default() -> Self {
+        U64Map {
+            slots: Vec::new(),
+            len: 0,
+            shift: 64,
+        }
+    }
+}
+
+impl<V: Copy + Default> U64Map<V> {
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key, self.shift);
+        loop {
+            let k = self.slots[i].0;
+            if k == key || k == 0 {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<&V> {
+        if self.slots.is_empty() || key == 0 {
+            return None;
+        }
+        let slot = &self.slots[self.find(key)];
+        (slot.0 == key).then_some(&slot.1)
+    }
+
+    /// Brings the slot of `key` into the caches ahead of a [`U64Map::get`].
+    #[inline]
+    pub(crate) fn prefetch(&self, key: u64) {
+        if !self.slots.is_empty() {
+            prefetch_line(self.slots.as_ptr().wrapping_add(slot_of(key, self.shift)));
+        }
+    }
+
+    /// Room for `n` more keys without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        let want = ((self.len + n) * 2).next_power_of_two().max(64);
+        if want > self.slots.len() {
+            self.resize(want);
+        }
+    }
+
+    fn resize(&mut self, cap: usize) {
+        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); cap]);
+        self.shift = 64 - cap.trailing_zeros();
+        self.len = 0;
+        for (k, v) in old {
+            if k != 0 {
+                self.insert(k, v);
+            }
+        }
+    }
+
+    /// Sets the value of `key` (not 0); returns the value it replaces.
+    pub(crate) fn insert(&mut self, key: u64, value: V) -> Option<V> {
+        assert_ne!(key, 0, "U64Map keys are not 0");
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.resize((self.slots.len() * 2).max(64));
+        }
+        let i = self.find(key);
+        let slot = &mut self.slots[i];
+        if slot.0 == 0 {
+            self.len += 1;
+            *slot = (key, value);
+            None
+        } else {
+            Some(std::mem::replace(&mut slot.1, value))
+        }
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
 
 /// A key of up to 16 bytes as one integer, zero-padded; `None` for an empty or longer
 /// key. Keys must not end in NUL bytes (no word or name does), or they would collide
@@ -77,16 +200,9 @@ impl<V: Copy + Default> ShortMap<V> {
     /// changes nothing else), for a [`ShortMap::get`] of the same key soon after.
     #[inline]
     pub(crate) fn prefetch(&self, key: u128) {
-        #[cfg(target_arch = "x86_64")]
         if !self.slots.is_empty() {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let p = self.slots.as_ptr().wrapping_add(self.slot(key));
-            // SAFETY: a prefetch never faults, whatever the address, and has no
-            // effect the program can observe; `p` is inside `slots` anyway.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
+            prefetch_line(self.slots.as_ptr().wrapping_add(self.slot(key)));
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = key;
     }
 
     /// Sets the value of `key`.
@@ -219,5 +335,22 @@ mod tests {
         }
         assert!((0..5000u32).all(|i| m.get(&format!("w{i}")) == Some(&i)));
         assert_eq!(m.get_short(short_key(b"a").unwrap()), Some(&0));
+    }
+
+    #[test]
+    fn u64_map_keys() {
+        let mut m = U64Map::default();
+        assert_eq!(m.get(7), None);
+        m.prefetch(7);
+        for k in 1..=10_000u64 {
+            assert_eq!(m.insert(k.wrapping_mul(0x1234_5678_9abc_def1), k), None);
+        }
+        assert_eq!(m.len(), 10_000);
+        assert!((1..=10_000u64).all(|k| m.get(k.wrapping_mul(0x1234_5678_9abc_def1)) == Some(&k)));
+        assert_eq!(m.get(0), None);
+        assert_eq!(m.get(3), None);
+        assert_eq!(m.insert(0x1234_5678_9abc_def1, 5), Some(1));
+        assert_eq!(m.get(0x1234_5678_9abc_def1), Some(&5));
+        assert_eq!(m.len(), 10_000);
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct WordInfo {
     pub(crate) flags: u32,
     /// The word's id in the cue detector (0: no feature of the detector names it).
     pub(crate) cue_word: u32,
+    /// The cue detector's id of the word's crude base form (`claims::feature_lemma`),
+    /// for the words it can decide on ([`CUE_HEAD`] or [`CUE_VOCAB`]; 0 otherwise).
+    pub(crate) cue_lemma: u32,
     /// Its VADER valence (0 for none).
     pub(crate) valence: f32,
     /// Its learned sentiment weights (positive, negative over neutral) before, after
@@ -183,6 +186,11 @@ impl Vocab {
         v.flag_lower(crate::entities::ORG_HEAD_LIST, ORG_HEAD);
         v.flag_lower(crate::entities::NOT_NAME_LIST, NOT_NAME);
         v.flag(crate::entities::SPORT_TERMS, SPORT);
+        // The words flagged CUE_HEAD or CUE_VOCAB above.
+        for w in words.cue_heads.iter().chain(&words.cue_model.vocab) {
+            let lemma = crate::claims::feature_lemma(w);
+            v.entry(w).cue_lemma = words.cue_model.word_id(lemma).unwrap_or(0);
+        }
         for info in &mut v.info {
             if info.valence != 0.0 || info.sentiment != [0.0; 6] {
                 info.flags |= SENTIMENT;
