@@ -54,6 +54,13 @@ fn features(
     vals: &mut Vec<f32>,
     mut weights: Option<&mut Vec<[f32; 6]>>,
 ) {
+    // The vocabulary's word data is larger than the caches: ask for every entry the
+    // loop below reads before reading any.
+    for i in 0..toks.len() {
+        if low.has(i, crate::words::SENTIMENT) {
+            low.prefetch_info(i);
+        }
+    }
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word {
             vals.push(0.0);

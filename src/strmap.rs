@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 /// Asks the processor to bring the cache line at `p` in (a hint that changes
 /// nothing else).
 #[inline]
-fn prefetch_line<T>(p: *const T) {
+pub(crate) fn prefetch_line<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};

@@ -403,6 +403,13 @@ impl<'t> DocWords<'t> {
         self.vocab.info(self.ids[i] & !HYPHENATED)
     }
 
+    /// Asks for the memory of [`DocWords::info`]`(i)` ahead of reading it (a hint).
+    #[inline]
+    pub(crate) fn prefetch_info(&self, i: usize) {
+        let id = (self.ids[i] & !HYPHENATED) as usize;
+        crate::strmap::prefetch_line(self.vocab.info.as_ptr().wrapping_add(id));
+    }
+
     /// True when token `i`, whose text is `raw`, is its own lower case.
     #[inline]
     pub(crate) fn is_lower(&self, i: usize, raw: &str) -> bool {
@@ -483,6 +490,12 @@ impl<'w, 't> Slice<'w, 't> {
     #[inline]
     pub(crate) fn flags(&self, i: usize) -> u32 {
         self.words.flags(self.from + i)
+    }
+
+    /// [`DocWords::prefetch_info`] of token `i`.
+    #[inline]
+    pub(crate) fn prefetch_info(&self, i: usize) {
+        self.words.prefetch_info(self.from + i);
     }
 
     /// The view of tokens `from..to` of this one.
