@@ -495,7 +495,7 @@ fn find_attributions(
         }
         // Longest cue phrase of up to three words ("expressed concern", "told reporters").
         let best = if is_head {
-            longest_cue(text, toks, k, cues)
+            longest_cue(text, toks, k, cues, low)
         } else {
             None
         };
@@ -775,25 +775,29 @@ fn longest_cue(
     toks: &[Token],
     k: usize,
     cues: &rustc_hash::FxHashMap<String, crate::lexicon::Cue>,
+    low: Slice,
 ) -> Option<(usize, CueClass)> {
-    let mut best = None;
-    let mut phrase = lower(toks[k].text(text)).into_owned();
-    for n in 0..3 {
-        if n > 0 {
-            let Some(next) = toks.get(k + n) else { break };
-            if next.kind != TokenKind::Word {
-                break;
-            }
-            phrase.push(' ');
-            phrase.push_str(&lower(next.text(text)));
+    // The word alone: its class is in the vocabulary.
+    let mut best = if low.has(k, crate::words::CUE) {
+        low.info(k).cue_class.map(|c| (k, c))
+    } else {
+        None
+    };
+    // Longer forms only after a word that starts one.
+    if !low.has(k, crate::words::CUE_PHRASE_HEAD) {
+        return best;
+    }
+    let mut phrase = low.lower(k).to_string();
+    for n in 1..3 {
+        let Some(next) = toks.get(k + n) else { break };
+        if next.kind != TokenKind::Word {
+            break;
         }
-        let found = cues.get(phrase.as_str()).or_else(|| {
-            if n > 0 {
-                phrase.strip_suffix('s').and_then(|p| cues.get(p))
-            } else {
-                None
-            }
-        });
+        phrase.push(' ');
+        phrase.push_str(&lower(next.text(text)));
+        let found = cues
+            .get(phrase.as_str())
+            .or_else(|| phrase.strip_suffix('s').and_then(|p| cues.get(p)));
         if let Some(c) = found {
             best = Some((k + n, c.class));
         }
@@ -984,7 +988,11 @@ fn cue_probability(
         .map_or(0.0, |&(_, v)| v);
     z += fixed.cue_before[usize::from(cue_before)];
     z += fixed.that_before[usize::from(that_before)];
-    if let Some((last, _)) = phrase {
+    if let Some((last, _)) = phrase.filter(|&(last, _)| last == k) {
+        // A one-word cue: its phrase weight is in the vocabulary.
+        debug_assert_eq!(last, k);
+        z += low.info(k).cue_phrase_weight;
+    } else if let Some((last, _)) = phrase {
         buf.clear();
         buf.push_str("lf=");
         for j in k..=last {

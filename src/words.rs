@@ -48,6 +48,9 @@ pub(crate) const SPORT: u32 = 1 << 20;
 /// [`WordInfo::flags`]: the word has a VADER valence or learned sentiment weights
 /// (set by [`Vocab::new`]; without it both are zero).
 pub(crate) const SENTIMENT: u32 = 1 << 21;
+/// [`WordInfo::flags`]: the word starts a cue form of several words ("expressed" for
+/// "expressed concern").
+pub(crate) const CUE_PHRASE_HEAD: u32 = 1 << 23;
 /// [`WordInfo::flags`]: the word has an id in the cue detector (set by [`Vocab::new`];
 /// without it [`WordInfo::cue_word`] is 0).
 pub(crate) const CUE_WORD: u32 = 1 << 22;
@@ -66,6 +69,11 @@ pub(crate) struct WordInfo {
     /// The cue detector's id of the word's crude base form (`claims::feature_lemma`),
     /// for the words it can decide on ([`CUE_HEAD`] or [`CUE_VOCAB`]; 0 otherwise).
     pub(crate) cue_lemma: u32,
+    /// The class of the word as a one-word cue form (set with [`CUE`]).
+    pub(crate) cue_class: Option<crate::lexicon::CueClass>,
+    /// The cue detector's weight of the word as a whole cue phrase (`lf=` + word; set
+    /// with [`CUE`], 0 when the detector has none).
+    pub(crate) cue_phrase_weight: f32,
     /// Its VADER valence (0 for none).
     pub(crate) valence: f32,
     /// Its learned sentiment weights (positive, negative over neutral) before, after
@@ -144,7 +152,18 @@ impl Vocab {
             + 8192;
         v.ids.reserve(n);
         v.info.reserve(n);
-        v.flag(words.cues.keys().filter(|w| !w.contains(' ')), CUE);
+        for (form, cue) in &words.cues {
+            match form.split_once(' ') {
+                None => {
+                    let weight = words.cue_model.weight(&format!("lf={form}"));
+                    let e = v.entry(form);
+                    e.flags |= CUE;
+                    e.cue_class = Some(cue.class);
+                    e.cue_phrase_weight = weight;
+                }
+                Some((head, _)) => v.entry(head).flags |= CUE_PHRASE_HEAD,
+            }
+        }
         v.flag(&words.cue_heads, CUE_HEAD);
         v.flag(&words.cue_model.vocab, CUE_VOCAB);
         for (w, id) in words.cue_model.words() {
