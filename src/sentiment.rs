@@ -110,8 +110,9 @@ pub(crate) fn score_mentions(
     sentences: &[Span],
     entities: &mut [crate::entities::Entity],
 ) {
-    // Per sentence: its tokens, their VADER valences and their learned weights.
-    type Cache<'t> = (usize, Vec<&'t Token>, Vec<f32>, Vec<[f32; 6]>);
+    // Per sentence: its tokens, their VADER valences, their learned weights, and the
+    // closeness of a word `d` tokens away from a mention.
+    type Cache<'t> = (usize, Vec<&'t Token>, Vec<f32>, Vec<[f32; 6]>, Vec<f32>);
     let mut cache: Option<Cache> = None;
     for e in entities.iter_mut() {
         let si = e.sentence;
@@ -125,9 +126,12 @@ pub(crate) fn score_mentions(
             let mut vals = Vec::with_capacity(toks.len());
             let mut weights = Vec::with_capacity(toks.len());
             features(text, &toks, dw.slice(lo, hi), &mut vals, Some(&mut weights));
-            cache = Some((si, toks, vals, weights));
+            let near = (0..=toks.len())
+                .map(|d| 1.0 / (1.0 + d as f32 / 3.0))
+                .collect();
+            cache = Some((si, toks, vals, weights, near));
         }
-        let Some((_, toks, vals, weights)) = cache.as_ref() else {
+        let Some((_, toks, vals, weights, near)) = cache.as_ref() else {
             continue;
         };
         // Token positions of the mention.
@@ -138,23 +142,30 @@ pub(crate) fn score_mentions(
             - 1;
         let mut valence = 0.0f32;
         let mut z = BIAS;
-        for (i, t) in toks.iter().enumerate() {
-            if (first..=last).contains(&i) || e.span.contains(t.span) {
-                // A word of the mention.
-                z[0] += weights[i][4];
-                z[1] += weights[i][5];
-                continue;
-            }
-            // Distance and the weights of the word's side of the mention.
-            let (d, side) = if i < first {
-                (first - i, 0)
-            } else {
-                (i.saturating_sub(last), 2)
-            };
-            let closeness = 1.0 / (1.0 + d as f32 / 3.0);
+        // The tokens before the mention, inside it (exactly `first..=last`, when the
+        // mention starts before the sentence's last token does) and after it, in order;
+        // a word's weights are those of its side, scaled by its closeness.
+        let n = toks.len();
+        let (inside, after) = if first < n {
+            (first..last + 1, last + 1)
+        } else {
+            (n..n, n)
+        };
+        for i in 0..first.min(n) {
+            let closeness = near[first - i];
             valence += vals[i] * closeness;
-            z[0] += weights[i][side] * closeness;
-            z[1] += weights[i][side + 1] * closeness;
+            z[0] += weights[i][0] * closeness;
+            z[1] += weights[i][1] * closeness;
+        }
+        for w in &weights[inside] {
+            z[0] += w[4];
+            z[1] += w[5];
+        }
+        for i in after..n {
+            let closeness = near[i - last];
+            valence += vals[i] * closeness;
+            z[0] += weights[i][2] * closeness;
+            z[1] += weights[i][3] * closeness;
         }
         let v = normalize(valence);
         z[0] += VADER_WEIGHT[0] * v;
