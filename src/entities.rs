@@ -885,10 +885,16 @@ fn title_at(
     i: usize,
 ) -> Option<usize> {
     // Most words start no title: the vocabulary says so without a lookup here (a
-    // hyphenated word may still end in one).
+    // hyphenated word may still end in one). This test is inlined where it is asked.
     if !words.has(i, TITLE_HEAD) && !words.hyphenated(i) {
         return None;
     }
+    title_from(analyzer, text, tokens, i)
+}
+
+/// [`title_at`] past its first test.
+#[inline(never)]
+fn title_from(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let first = tokens[i];
     if first.kind != TokenKind::Word {
         return None;
