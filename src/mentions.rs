@@ -619,9 +619,11 @@ struct Candidate {
 }
 
 /// True for a capitalized word token that can be part of a name.
+#[inline]
 fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
     let t = doc.tokens[i];
-    // Most tokens open with an ASCII byte that is no capital: no slicing needed.
+    // Most tokens open with an ASCII byte that is no capital: no slicing needed, and
+    // no call (the rest of the test is one).
     let b0 = doc
         .text
         .as_bytes()
@@ -631,7 +633,13 @@ fn cap_word(doc: &Doc<'_>, i: usize) -> bool {
     if t.kind != TokenKind::Word || (b0.is_ascii() && !b0.is_ascii_uppercase()) {
         return false;
     }
-    let w = t.text(doc.text);
+    cap_word_rest(doc, i)
+}
+
+/// [`cap_word`] past its first test.
+#[inline(never)]
+fn cap_word_rest(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.tokens[i].text(doc.text);
     // Honorifics are flagged as title heads.
     is_capitalized(w)
         && !(doc.words.has(i, NOT_NAME) && crate::entities::NOT_NAME.contains(&w))
