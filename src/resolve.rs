@@ -310,8 +310,11 @@ fn acronym_letters(word: &str) -> Option<Vec<char>> {
 /// uses as entities.
 pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
     let mut defined: Vec<(&'a str, Entity<'a>, Span)> = Vec::new(); // (acronym, identity, definition parens)
+    let bytes = text.as_bytes();
+    // A one-byte token that is `b` (a byte test before any slicing: most tokens fail it).
+    let is = |t: &Token, b: u8| t.span.end == t.span.start + 1 && bytes[t.span.start] == b;
     for i in 1..tokens.len().saturating_sub(2) {
-        if tokens[i].text(text) != "(" || tokens[i + 2].text(text) != ")" {
+        if !is(&tokens[i], b'(') || !is(&tokens[i + 2], b')') {
             continue;
         }
         let acro_tok = tokens[i + 1];
