@@ -105,21 +105,44 @@ impl SpanSet {
 /// entity mention is this long (a 1 KiB name).
 const MAX_SPAN: usize = 1024;
 
-/// Converts byte offsets to Unicode code-point offsets in O(1) amortized time.
+/// Converts byte offsets to Unicode code-point offsets in O(1) time.
 ///
 /// For ASCII text the two are equal and nothing is stored. Otherwise the index keeps
-/// the code-point count at every 64-byte block, and counts within the block on demand.
+/// the code-point count before every 8-byte block (half a byte of index per byte of
+/// text), and counts the few bytes before the offset in its block with one masked
+/// 8-byte load.
 #[derive(Debug)]
 pub struct CharIndex<'t> {
     text: &'t str,
-    /// Code points before each 64-byte block; empty for ASCII text.
+    /// Code points before each 8-byte block; empty for ASCII text.
     blocks: Vec<u32>,
 }
 
-const BLOCK: usize = 64;
+const BLOCK: usize = 8;
+
+/// The UTF-8 continuation bytes (`10xxxxxx`) of `x`, as their top bits.
+#[inline]
+fn continuation_bits(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    x & !(x << 1) & HIGH
+}
+
+/// Bytes `at..at + 8` of `bytes` as a little-endian integer, zero past the end.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
+        None => {
+            let mut b = [0u8; 8];
+            let rest = &bytes[at.min(bytes.len())..];
+            b[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(b)
+        }
+    }
+}
 
 impl<'t> CharIndex<'t> {
-    /// Builds the index for `text` (one pass).
+    /// Builds the index for `text` (one pass, eight bytes at a time).
     pub fn new(text: &'t str) -> CharIndex<'t> {
         if text.is_ascii() {
             return CharIndex {
@@ -130,9 +153,10 @@ impl<'t> CharIndex<'t> {
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut count = 0u32;
-        for chunk in bytes.chunks(BLOCK) {
+        for at in (0..bytes.len()).step_by(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            let n = (bytes.len() - at).min(BLOCK) as u32;
+            count += n - continuation_bits(load8(bytes, at)).count_ones();
         }
         CharIndex { text, blocks }
     }
@@ -144,16 +168,23 @@ impl<'t> CharIndex<'t> {
         if self.blocks.is_empty() {
             return byte;
         }
+        let bytes = self.text.as_bytes();
         let block = byte / BLOCK;
+        let within = byte % BLOCK;
         if block >= self.blocks.len() {
-            // Only `byte == len` with len a multiple of BLOCK lands here.
+            // Only `byte == len` with len a multiple of BLOCK lands here: the last block
+            // counted whole.
             let last = self.blocks.len() - 1;
-            let base = self.blocks[last] as usize;
-            let from = last * BLOCK;
-            return base + count_chars(&self.text.as_bytes()[from..byte]);
+            let x = load8(bytes, last * BLOCK);
+            let n = (bytes.len() - last * BLOCK) as u32;
+            return (self.blocks[last] + n - continuation_bits(x).count_ones()) as usize;
         }
-        let from = block * BLOCK;
-        self.blocks[block] as usize + count_chars(&self.text.as_bytes()[from..byte])
+        if within == 0 {
+            return self.blocks[block] as usize;
+        }
+        // The `within` bytes of the block before `byte`.
+        let x = load8(bytes, block * BLOCK) & (u64::MAX >> (8 * (BLOCK - within)));
+        self.blocks[block] as usize + within - continuation_bits(x).count_ones() as usize
     }
 
     /// Code-point offsets `(char_start, char_end)` of a span.
@@ -161,28 +192,6 @@ impl<'t> CharIndex<'t> {
     pub fn chars(&self, span: Span) -> (usize, usize) {
         (self.char_offset(span.start), self.char_offset(span.end))
     }
-}
-
-#[inline]
-fn is_continuation(b: u8) -> bool {
-    (b & 0xC0) == 0x80
-}
-
-/// Code points in `bytes` (less than a block): its bytes that are not UTF-8
-/// continuation bytes, counted eight at a time.
-#[inline]
-fn count_chars(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut continuations = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Bit 7 set and bit 6 clear: `10xxxxxx`.
-        continuations += (x & !(x << 1) & HIGH).count_ones() as usize;
-    }
-    let rest = chunks.remainder();
-    continuations += rest.iter().filter(|&&b| is_continuation(b)).count();
-    bytes.len() - continuations
 }
 
 #[cfg(test)]
@@ -207,9 +216,14 @@ mod tests {
 
     #[test]
     fn block_aligned_end() {
-        let text = "é".repeat(32); // exactly 64 bytes
-        let idx = CharIndex::new(&text);
-        assert_eq!(idx.char_offset(64), 32);
+        for n in 1..40 {
+            let text = "é".repeat(n); // 2n bytes: a multiple of the block every 4
+            let idx = CharIndex::new(&text);
+            assert_eq!(idx.char_offset(2 * n), n, "{n}");
+            for (ci, (bi, _)) in text.char_indices().enumerate() {
+                assert_eq!(idx.char_offset(bi), ci, "{n} byte {bi}");
+            }
+        }
     }
 
     #[test]
