@@ -355,7 +355,7 @@ pub(crate) fn find_entities<'a>(
             model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
         }
         initialisms(text, tokens, &mut entities);
-        short_forms(text, tokens, &mut entities);
+        short_forms(text, tokens, dw, &mut entities);
         add_nested(analyzer, text, matches, inner, &mut entities);
         national_teams(tokens, dw, &mut entities);
         entities
@@ -494,7 +494,12 @@ fn org_head(name: &str) -> &str {
 /// with no capitalized word after it, that is the head word of the name of exactly one
 /// organization mentioned before it (of several names, one entity) becomes a mention
 /// of that organization (`found_by` coreference), the word alone.
-fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+fn short_forms<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    dw: &DocWords,
+    entities: &mut Vec<Entity<'a>>,
+) {
     let orgs: Vec<(&str, usize)> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];
@@ -510,10 +515,11 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
     }
     let mut added = Vec::new();
     for i in 1..tokens.len() {
-        let (det, t) = (tokens[i - 1], tokens[i]);
-        if det.span.len() != 3 || !det.text(text).eq_ignore_ascii_case("the") {
+        // `the` in any casing: the vocabulary flags it (with the pronouns).
+        if !dw.has(i - 1, crate::words::COREF) || dw.lower(i - 1) != "the" {
             continue;
         }
+        let (det, t) = (tokens[i - 1], tokens[i]);
         let w = t.text(text);
         if t.kind != TokenKind::Word
             || !orgs.iter().any(|(head, _)| *head == w)
