@@ -210,8 +210,11 @@ pub(crate) fn surnames<'a>(
     let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
     let covered = |span: Span| known.overlaps(span);
     let mut found = Vec::new();
+    let bytes = text.as_bytes();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Word {
+        // Most words open with a lower-case ASCII letter: no capital, no slicing.
+        let b0 = bytes.get(t.span.start).copied().unwrap_or(b' ');
+        if t.kind != TokenKind::Word || (b0.is_ascii() && !b0.is_ascii_uppercase()) {
             continue;
         }
         let w = t.text(text);
