@@ -26,6 +26,11 @@
 //!   longer forms (`Slot::follow`), so "Trump said" stops after "Trump" without
 //!   looking up "Trump said".
 //!
+//! And the misses that remain wait less: the scan finds the word starts a batch of
+//! 32 ahead of their walks and prefetches the slot of each one's first key, so their
+//! memory reads overlap; and on Linux the slots are asked for in huge pages
+//! (`madvise`): in 4 KB pages its 16 MB span 4,096 pages, more than the TLB maps.
+//!
 //! Rules:
 //! - aliases match case-sensitively (so "US" is the country and "us" is not);
 //! - a match must sit on word boundaries: no letter or digit right before or after it
@@ -126,6 +131,27 @@ struct Forms {
     shift: u32,
 }
 
+/// `n` empty slots, in huge pages where the system gives them on request.
+fn empty_slots(n: usize) -> Vec<Slot> {
+    let mut slots: Vec<Slot> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        const PAGE: usize = 4096;
+        let start = slots.as_ptr() as usize;
+        let from = start.next_multiple_of(PAGE);
+        let to = (start + n * std::mem::size_of::<Slot>()) & !(PAGE - 1);
+        if to > from {
+            // SAFETY: advice on pages of our own untouched allocation; it changes
+            // how the kernel backs them, not their contents.
+            unsafe {
+                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    slots.resize(n, Slot::default());
+    slots
+}
+
 /// Fibonacci hashing's multiplier (2^64 / golden ratio).
 const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -168,18 +194,18 @@ impl Forms {
     fn with_capacity(n: usize) -> Forms {
         let cap = (n * 2).next_power_of_two().max(16);
         Forms {
-            slots: vec![Slot::default(); cap],
+            slots: empty_slots(cap),
             tails: Vec::new(),
             len: 0,
             shift: 64 - cap.trailing_zeros(),
         }
     }
 
-    /// The slot index of `key` (non-empty, with [`head_of`] `head`), or the empty
+    /// The slot index of `key` (non-empty, with [`head_of`] `head` and [`hash_key`]
+    /// `h`), or the empty
     /// slot where it would go, as `Err`.
     #[inline]
-    fn probe(&self, head: u128, key: &[u8]) -> Result<usize, usize> {
-        let h = hash_key(head, key);
+    fn probe(&self, h: u64, head: u128, key: &[u8]) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -204,10 +230,29 @@ impl Forms {
         &self.tails[at..at + s.len as usize - 16]
     }
 
-    /// The slot of `key`, if the table has it.
+    /// Asks the processor to bring the slot where a lookup of a key of hash `h`
+    /// starts into its caches (a hint that changes nothing else), for a
+    /// [`Forms::get`] soon after.
     #[inline]
-    fn get(&self, head: u128, key: &[u8]) -> Option<(usize, &Slot)> {
-        let i = self.probe(head, key).ok()?;
+    fn prefetch(&self, h: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let at = (h >> self.shift) as usize;
+            let p = self.slots.as_ptr().wrapping_add(at);
+            // SAFETY: a prefetch never faults, whatever the address, and has no
+            // effect the program can observe; `p` is inside `slots` anyway.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = h;
+    }
+
+    /// The slot of `key` (with [`head_of`] `head` and [`hash_key`] `h`), if the
+    /// table has it.
+    #[inline]
+    fn get(&self, h: u64, head: u128, key: &[u8]) -> Option<(usize, &Slot)> {
+        let i = self.probe(h, head, key).ok()?;
         Some((i, &self.slots[i]))
     }
 
@@ -218,7 +263,7 @@ impl Forms {
             self.grow();
         }
         let head = head_of(key, 0, key.len());
-        let i = match self.probe(head, key) {
+        let i = match self.probe(hash_key(head, key), head, key) {
             Ok(i) => i,
             Err(i) => {
                 self.slots[i] = Slot {
@@ -243,7 +288,7 @@ impl Forms {
     /// Doubles the slot count.
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); cap]);
+        let old = std::mem::replace(&mut self.slots, empty_slots(cap));
         self.shift = 64 - cap.trailing_zeros();
         let mask = cap - 1;
         for s in old.into_iter().filter(|s| s.len != 0) {
@@ -527,39 +572,70 @@ impl Gazetteer {
     ) {
         let bytes = hay.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
+        // The word starts are found a batch ahead of their walks, and the slot of
+        // each one's first key is asked for as it is found: the cache misses of a
+        // batch's first lookups overlap instead of each waiting for the one before.
+        let mut batch = [(0usize, 0usize, 0u64); 32];
+        loop {
+            let mut n = 0;
+            while n < batch.len() {
+                let Some((start, first)) = self.next_start(hay, &mut i) else {
+                    break;
+                };
+                let h = hash_key(head_of(bytes, start, first), &bytes[start..first]);
+                self.shards[usize::from(bytes[start] & 1)].prefetch(h);
+                batch[n] = (start, first, h);
+                n += 1;
+            }
+            for &(start, first, h) in &batch[..n] {
+                self.walk(
+                    hay, start, first, h, offset, caps_copy, out, pending, supported,
+                );
+            }
+            if n < batch.len() {
+                return;
+            }
+        }
+    }
+
+    /// The next place at or after byte `*i` of `hay` where a form may start, with
+    /// the end of its first key; `*i` moves past it.
+    #[inline]
+    fn next_start(&self, hay: &str, i: &mut usize) -> Option<(usize, usize)> {
+        let bytes = hay.as_bytes();
+        while *i < bytes.len() {
+            let at = *i;
+            let b = bytes[at];
             if ASCII_ALNUM[b as usize] {
                 // A word start (the previous character, if any, ended a run).
-                let first = run_end(hay, i);
-                if self.first_word[b as usize] & length_bit(first - i) != 0
-                    && self.may_open(bytes, i)
+                let first = run_end(hay, at);
+                *i = first;
+                if self.first_word[b as usize] & length_bit(first - at) != 0
+                    && self.may_open(bytes, at)
                 {
-                    self.walk(hay, i, first, offset, caps_copy, out, pending, supported);
+                    return Some((at, first));
                 }
-                i = first;
                 continue;
             }
             if b < 0x80 {
+                *i += 1;
                 if self.odd_ascii[b as usize] {
-                    self.walk(hay, i, i + 1, offset, caps_copy, out, pending, supported);
+                    return Some((at, at + 1));
                 }
-                i += 1;
                 continue;
             }
-            let (c, len) = char_at(hay, i);
+            let (c, len) = char_at(hay, at);
             if c.is_alphanumeric() {
-                let first = run_end(hay, i);
-                self.walk(hay, i, first, offset, caps_copy, out, pending, supported);
-                i = first;
-                continue;
+                let first = run_end(hay, at);
+                *i = first;
+                return Some((at, first));
             }
+            *i += len;
             if !self.odd_starts.is_empty() && self.odd_starts.contains(&c) {
-                let first = i + len;
-                self.walk(hay, i, first, offset, caps_copy, out, pending, supported);
+                return Some((at, at + len));
             }
-            i += len;
         }
+        None
     }
 
     /// False when no form can start at byte `i` of `bytes` (an ASCII byte): no form
@@ -577,13 +653,15 @@ impl Gazetteer {
     }
 
     /// Looks up the forms that start at `start`, one word-boundary stop at a time
-    /// from `first`, while the table knows the text so far as a prefix.
+    /// from `first` (`first_hash`: the [`hash_key`] of the first key), while the
+    /// table knows the text so far as a prefix.
     #[allow(clippy::too_many_arguments)]
     fn walk(
         &self,
         hay: &str,
         start: usize,
         first: usize,
+        first_hash: u64,
         offset: usize,
         caps_copy: bool,
         out: &mut Vec<GazetteerMatch>,
@@ -606,7 +684,13 @@ impl Gazetteer {
                 continue;
             }
             let key = &bytes[start..end];
-            let Some((at, slot)) = forms.get(head_of(bytes, start, end), key) else {
+            let head = head_of(bytes, start, end);
+            let h = if end == first {
+                first_hash
+            } else {
+                hash_key(head, key)
+            };
+            let Some((at, slot)) = forms.get(h, head, key) else {
                 return;
             };
             if slot.flags & WHOLE != 0 {
@@ -1036,6 +1120,11 @@ mod tests {
         assert_eq!(found("theFed Zürich"), ["Zürich"]);
     }
 
+    fn find<'f>(forms: &'f Forms, key: &[u8]) -> Option<(usize, &'f Slot)> {
+        let head = head_of(key, 0, key.len());
+        forms.get(hash_key(head, key), head, key)
+    }
+
     #[test]
     fn forms_table_long_keys_and_growth() {
         let mut forms = Forms::with_capacity(1);
@@ -1057,7 +1146,7 @@ mod tests {
         assert_eq!(forms.len, keys.len());
         for (i, k) in keys.iter().enumerate() {
             let b = k.as_bytes();
-            let (_, slot) = forms.get(head_of(b, 0, b.len()), b).expect(k);
+            let (_, slot) = find(&forms, b).expect(k);
             assert_eq!(slot.entry, i as u32, "{k}");
         }
         for k in [
@@ -1067,13 +1156,17 @@ mod tests {
             "exactly-16-b0002 ",
         ] {
             let b = k.as_bytes();
-            assert!(forms.get(head_of(b, 0, b.len()), b).is_none(), "{k}");
+            assert!(find(&forms, b).is_none(), "{k}");
         }
         // A key read out of a longer text packs the same.
         let text = b"xx a rather long key number 1 and more";
         assert_eq!(
             forms
-                .get(head_of(text, 3, 29), &text[3..29])
+                .get(
+                    hash_key(head_of(text, 3, 29), &text[3..29]),
+                    head_of(text, 3, 29),
+                    &text[3..29]
+                )
                 .unwrap()
                 .1
                 .entry,
