@@ -494,12 +494,7 @@ fn org_head(name: &str) -> &str {
 /// with no capitalized word after it, that is the head word of the name of exactly one
 /// organization mentioned before it (of several names, one entity) becomes a mention
 /// of that organization (`found_by` coreference), the word alone.
-fn short_forms<'a>(
-    text: &'a str,
-    tokens: &[Token],
-    dw: &DocWords,
-    entities: &mut Vec<Entity<'a>>,
-) {
+fn short_forms<'a>(text: &'a str, tokens: &[Token], dw: &DocWords, entities: &mut Vec<Entity<'a>>) {
     let orgs: Vec<(&str, usize)> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];

@@ -133,23 +133,7 @@ struct Forms {
 
 /// `n` empty slots, in huge pages where the system gives them on request.
 fn empty_slots(n: usize) -> Vec<Slot> {
-    let mut slots: Vec<Slot> = Vec::with_capacity(n);
-    #[cfg(target_os = "linux")]
-    {
-        const PAGE: usize = 4096;
-        let start = slots.as_ptr() as usize;
-        let from = start.next_multiple_of(PAGE);
-        let to = (start + n * std::mem::size_of::<Slot>()) & !(PAGE - 1);
-        if to > from {
-            // SAFETY: advice on pages of our own untouched allocation; it changes
-            // how the kernel backs them, not their contents.
-            unsafe {
-                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
-    slots.resize(n, Slot::default());
-    slots
+    crate::strmap::vec_in_huge_pages(n, Slot::default())
 }
 
 /// Fibonacci hashing's multiplier (2^64 / golden ratio).

@@ -32,6 +32,32 @@ pub(crate) fn prefetch_line<T>(p: *const T) {
     let _ = p;
 }
 
+/// `n` copies of `value`, in huge pages where the system gives them on request.
+///
+/// The models' and the vocabulary's tables span megabytes of memory read at random:
+/// in 4 KB pages they need more address translations than the processor keeps, so
+/// on Linux the vector's pages are advised to be huge (2 MB; `madvise`, a hint the
+/// kernel may ignore) before they are first written.
+pub(crate) fn vec_in_huge_pages<T: Clone>(n: usize, value: T) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        const PAGE: usize = 4096;
+        let start = v.as_ptr() as usize;
+        let from = start.next_multiple_of(PAGE);
+        let to = (start + n * std::mem::size_of::<T>()) & !(PAGE - 1);
+        if to > from {
+            // SAFETY: advice on whole pages inside our own allocation, not yet
+            // written; it changes how the kernel backs them, not their contents.
+            unsafe {
+                libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    v.resize(n, value);
+    v
+}
+
 /// The slot of a 64-bit key in a table of `64 - shift` bits (Fibonacci hashing).
 #[inline]
 fn slot_of(key: u64, shift: u32) -> usize {
@@ -99,7 +125,7 @@ impl<V: Copy + Default> U64Map<V> {
     }
 
     fn resize(&mut self, cap: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); cap]);
+        let old = std::mem::replace(&mut self.slots, vec_in_huge_pages(cap, (0, V::default())));
         self.shift = 64 - cap.trailing_zeros();
         self.len = 0;
         for (k, v) in old {
@@ -228,7 +254,7 @@ impl<V: Copy + Default> ShortMap<V> {
     fn grow(&mut self) {
         let old = std::mem::take(&mut self.slots);
         let cap = (old.len() * 2).max(64);
-        self.slots = vec![(0, V::default()); cap];
+        self.slots = vec_in_huge_pages(cap, (0, V::default()));
         self.shift = 64 - cap.trailing_zeros();
         self.len = 0;
         for (k, v) in old {
