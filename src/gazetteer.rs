@@ -45,6 +45,7 @@
 use crate::entities::{is_capitalized, NOT_NAME};
 use crate::lexicon::{LexStr, Lexicon};
 use crate::span::Span;
+use crate::strmap::MUL;
 use crate::tokenize::possessive_at;
 
 /// How a gazetteer surface form relates to its entry.
@@ -135,9 +136,6 @@ struct Forms {
 fn empty_slots(n: usize) -> Vec<Slot> {
     crate::strmap::vec_in_huge_pages(n, Slot::default())
 }
-
-/// Fibonacci hashing's multiplier (2^64 / golden ratio).
-const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The first 16 bytes of `bytes[start..end]` (a non-empty range) as an integer,
 /// zero-padded.

@@ -1,19 +1,21 @@
 //! [`StrMap`]: a string-keyed hash map for the hottest lookup (the word vocabulary,
 //! once per token), with keys of up to 16 bytes stored inline; and [`U64Map`], an
-//! integer-keyed map for the models' feature weights.
+//! integer-keyed map for the models' feature weights. Both rest on [`OpenMap`].
 //!
-//! Both are open addressing with linear probing, and both can [`prefetch`] a key's
-//! slot: their tables are larger than the processor's caches, so a lookup waits on
-//! memory, and a caller that knows its keys ahead (every token of a document, every
-//! feature of a candidate) asks for all their slots first so that the waits overlap.
+//! [`OpenMap`] is open addressing with linear probing over integer keys, and can
+//! [`prefetch`] a key's slot: its tables are larger than the processor's caches, so a
+//! lookup waits on memory, and a caller that knows its keys ahead (every token of a
+//! document, every feature of a candidate) asks for all their slots first so that the
+//! waits overlap.
 //!
-//! [`prefetch`]: U64Map::prefetch
+//! [`prefetch`]: OpenMap::prefetch
 //!
 //! A `HashMap<Box<str>, V>` lookup hashes the string, probes, and then follows the
 //! key's pointer to compare it. Here a short key is one `u128` (its bytes,
 //! zero-padded), kept in the slot next to its value: a lookup hashes two machine words
-//! and compares one integer per probe. Longer keys go to an ordinary map. (Tried for
-//! the gazetteer's forms too: no faster there, and 20 MB more memory.)
+//! and compares one integer per probe. Longer keys go to an ordinary map. (The
+//! gazetteer's forms have their own table of this kind, `gazetteer::Forms`, whose
+//! slots also carry what a walk along a name needs.)
 
 use rustc_hash::FxHashMap;
 
@@ -58,24 +60,48 @@ pub(crate) fn vec_in_huge_pages<T: Clone>(n: usize, value: T) -> Vec<T> {
     v
 }
 
-/// The slot of a 64-bit key in a table of `64 - shift` bits (Fibonacci hashing).
-#[inline]
-fn slot_of(key: u64, shift: u32) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+/// An integer key of an [`OpenMap`]: its slot in a table of `64 - shift` bits.
+pub(crate) trait SlotKey: Copy + Eq + Default {
+    /// The first slot to probe for the key (Fibonacci hashing of its bits).
+    fn slot(self, shift: u32) -> usize;
 }
 
-/// A map from non-zero `u64` keys to `V`: open addressing with linear probing, at
-/// most half full; key 0 marks an empty slot.
+/// Fibonacci hashing's multiplier (2^64 / golden ratio).
+pub(crate) const MUL: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl SlotKey for u64 {
+    #[inline]
+    fn slot(self, shift: u32) -> usize {
+        (self.wrapping_mul(MUL) >> shift) as usize
+    }
+}
+
+impl SlotKey for u128 {
+    #[inline]
+    fn slot(self, shift: u32) -> usize {
+        let h = ((self as u64) ^ ((self >> 64) as u64).rotate_left(29)).wrapping_mul(MUL);
+        (h >> shift) as usize
+    }
+}
+
+/// A map from non-zero integer keys to `V`: open addressing with linear probing over
+/// `(key, value)` slots, at most half full; key 0 marks an empty slot.
 #[derive(Clone, Debug)]
-pub(crate) struct U64Map<V> {
-    slots: Vec<(u64, V)>,
+pub(crate) struct OpenMap<K, V> {
+    slots: Vec<(K, V)>,
     len: usize,
     shift: u32,
 }
 
-impl<V> Default for U64Map<V> {
+/// The models' feature weights by 64-bit key.
+pub(crate) type U64Map<V> = OpenMap<u64, V>;
+
+/// Short keys ([`short_key`]) to values: the inline half of a [`StrMap`].
+type ShortMap<V> = OpenMap<u128, V>;
+
+impl<K, V> Default for OpenMap<K, V> {
     fn default() -> Self {
-        U64Map {
+        OpenMap {
             slots: Vec::new(),
             len: 0,
             shift: 64,
@@ -83,15 +109,15 @@ impl<V> Default for U64Map<V> {
     }
 }
 
-impl<V: Copy + Default> U64Map<V> {
+impl<K: SlotKey, V: Copy + Default> OpenMap<K, V> {
     /// The slot holding `key`, or the empty slot where it would go.
     #[inline]
-    fn find(&self, key: u64) -> usize {
+    fn find(&self, key: K) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = slot_of(key, self.shift);
+        let mut i = key.slot(self.shift);
         loop {
             let k = self.slots[i].0;
-            if k == key || k == 0 {
+            if k == key || k == K::default() {
                 return i;
             }
             i = (i + 1) & mask;
@@ -100,19 +126,20 @@ impl<V: Copy + Default> U64Map<V> {
 
     /// The value of `key`.
     #[inline]
-    pub(crate) fn get(&self, key: u64) -> Option<&V> {
-        if self.slots.is_empty() || key == 0 {
+    pub(crate) fn get(&self, key: K) -> Option<&V> {
+        if self.slots.is_empty() || key == K::default() {
             return None;
         }
         let slot = &self.slots[self.find(key)];
         (slot.0 == key).then_some(&slot.1)
     }
 
-    /// Brings the slot of `key` into the caches ahead of a [`U64Map::get`].
+    /// Asks the processor to bring the slot of `key` into its caches (a hint that
+    /// changes nothing else), for a [`OpenMap::get`] of the same key soon after.
     #[inline]
-    pub(crate) fn prefetch(&self, key: u64) {
+    pub(crate) fn prefetch(&self, key: K) {
         if !self.slots.is_empty() {
-            prefetch_line(self.slots.as_ptr().wrapping_add(slot_of(key, self.shift)));
+            prefetch_line(self.slots.as_ptr().wrapping_add(key.slot(self.shift)));
         }
     }
 
@@ -125,25 +152,26 @@ impl<V: Copy + Default> U64Map<V> {
     }
 
     fn resize(&mut self, cap: usize) {
-        let old = std::mem::replace(&mut self.slots, vec_in_huge_pages(cap, (0, V::default())));
+        let empty = (K::default(), V::default());
+        let old = std::mem::replace(&mut self.slots, vec_in_huge_pages(cap, empty));
         self.shift = 64 - cap.trailing_zeros();
         self.len = 0;
         for (k, v) in old {
-            if k != 0 {
+            if k != K::default() {
                 self.insert(k, v);
             }
         }
     }
 
     /// Sets the value of `key` (not 0); returns the value it replaces.
-    pub(crate) fn insert(&mut self, key: u64, value: V) -> Option<V> {
-        assert_ne!(key, 0, "U64Map keys are not 0");
+    pub(crate) fn insert(&mut self, key: K, value: V) -> Option<V> {
+        assert!(key != K::default(), "open map keys are not 0");
         if (self.len + 1) * 2 > self.slots.len() {
             self.resize((self.slots.len() * 2).max(64));
         }
         let i = self.find(key);
         let slot = &mut self.slots[i];
-        if slot.0 == 0 {
+        if slot.0 == K::default() {
             self.len += 1;
             *slot = (key, value);
             None
@@ -155,6 +183,15 @@ impl<V: Copy + Default> U64Map<V> {
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
         self.len
+    }
+
+    /// Calls `f` on every value (in no particular order).
+    fn for_each_value(&mut self, mut f: impl FnMut(&mut V)) {
+        for (k, v) in &mut self.slots {
+            if *k != K::default() {
+                f(v);
+            }
+        }
     }
 }
 
@@ -169,100 +206,6 @@ pub(crate) fn short_key(key: &[u8]) -> Option<u128> {
     let mut b = [0u8; 16];
     b[..key.len()].copy_from_slice(key);
     Some(u128::from_le_bytes(b))
-}
-
-/// Open addressing with linear probing over `(key, value)` slots; key 0 marks an
-/// empty slot.
-#[derive(Clone, Debug)]
-pub(crate) struct ShortMap<V> {
-    slots: Vec<(u128, V)>,
-    len: usize,
-    shift: u32,
-}
-
-impl<V> Default for ShortMap<V> {
-    fn default() -> Self {
-        ShortMap {
-            slots: Vec::new(),
-            len: 0,
-            shift: 64,
-        }
-    }
-}
-
-impl<V: Copy + Default> ShortMap<V> {
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> self.shift) as usize
-    }
-
-    /// The slot holding `key`, or the empty slot where it would go.
-    #[inline]
-    fn find(&self, key: u128) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let k = self.slots[i].0;
-            if k == key || k == 0 {
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// The value of `key` (a [`short_key`]).
-    #[inline]
-    pub(crate) fn get(&self, key: u128) -> Option<&V> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let slot = &self.slots[self.find(key)];
-        (slot.0 == key).then_some(&slot.1)
-    }
-
-    /// Asks the processor to bring the slot of `key` into its caches (a hint that
-    /// changes nothing else), for a [`ShortMap::get`] of the same key soon after.
-    #[inline]
-    pub(crate) fn prefetch(&self, key: u128) {
-        if !self.slots.is_empty() {
-            prefetch_line(self.slots.as_ptr().wrapping_add(self.slot(key)));
-        }
-    }
-
-    /// Sets the value of `key`.
-    pub(crate) fn insert(&mut self, key: u128, value: V) {
-        debug_assert_ne!(key, 0);
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let i = self.find(key);
-        if self.slots[i].0 == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = (key, value);
-    }
-
-    /// Room for `n` more keys without growing.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        while (self.len + n) * 2 > self.slots.len() {
-            self.grow();
-        }
-    }
-
-    fn grow(&mut self) {
-        let old = std::mem::take(&mut self.slots);
-        let cap = (old.len() * 2).max(64);
-        self.slots = vec_in_huge_pages(cap, (0, V::default()));
-        self.shift = 64 - cap.trailing_zeros();
-        self.len = 0;
-        for (k, v) in old {
-            if k != 0 {
-                self.insert(k, v);
-            }
-        }
-    }
 }
 
 /// A map from strings to `V`: keys of up to 16 bytes inline, longer ones boxed.
@@ -299,15 +242,11 @@ impl<V: Copy + Default> StrMap<V> {
 
     /// Calls `f` on every value (in no particular order).
     pub(crate) fn for_each_value(&mut self, mut f: impl FnMut(&mut V)) {
-        for (k, v) in &mut self.short.slots {
-            if *k != 0 {
-                f(v);
-            }
-        }
+        self.short.for_each_value(&mut f);
         self.long.values_mut().for_each(f);
     }
 
-    /// [`ShortMap::prefetch`] for a short key.
+    /// [`OpenMap::prefetch`] for a short key.
     #[inline]
     pub(crate) fn prefetch_short(&self, key: u128) {
         self.short.prefetch(key);
@@ -321,7 +260,9 @@ impl<V: Copy + Default> StrMap<V> {
     /// Sets the value of `key`.
     pub(crate) fn insert(&mut self, key: &str, value: V) {
         match short_key(key.as_bytes()) {
-            Some(k) => self.short.insert(k, value),
+            Some(k) => {
+                self.short.insert(k, value);
+            }
             None => {
                 self.long.insert(key.into(), value);
             }
