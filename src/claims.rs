@@ -988,20 +988,21 @@ fn cue_probability(
         .map_or(0.0, |&(_, v)| v);
     z += fixed.cue_before[usize::from(cue_before)];
     z += fixed.that_before[usize::from(that_before)];
-    if let Some((last, _)) = phrase.filter(|&(last, _)| last == k) {
+    match phrase {
         // A one-word cue: its phrase weight is in the vocabulary.
-        debug_assert_eq!(last, k);
-        z += low.info(k).cue_phrase_weight;
-    } else if let Some((last, _)) = phrase {
-        buf.clear();
-        buf.push_str("lf=");
-        for j in k..=last {
-            if j > k {
-                buf.push(' ');
+        Some((last, _)) if last == k => z += low.info(k).cue_phrase_weight,
+        Some((last, _)) => {
+            buf.clear();
+            buf.push_str("lf=");
+            for j in k..=last {
+                if j > k {
+                    buf.push(' ');
+                }
+                buf.push_str(&tok(j));
             }
-            buf.push_str(&tok(j));
+            z += model.weight(buf);
         }
-        z += model.weight(buf);
+        None => {}
     }
     let lo = k.saturating_sub(3);
     let hi = (k + 4).min(toks.len());

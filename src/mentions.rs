@@ -139,15 +139,21 @@ impl MentionModel {
 impl MentionModel {
     /// Class probabilities ([`CLASSES`] order) for a set of feature strings.
     pub fn probabilities(&self, features: &[String]) -> [f32; 5] {
+        softmax(self.scores(features.iter().map(|f| feature_key(f))))
+    }
+
+    /// The class scores (before the softmax) of features given by key: the bias plus
+    /// the weights of each known key, summed in order.
+    fn scores(&self, keys: impl Iterator<Item = u64>) -> [f32; 5] {
         let mut z = self.bias;
-        for f in features {
-            if let Some(w) = self.weights.get(feature_key(f)) {
+        for key in keys {
+            if let Some(w) = self.weights.get(key) {
                 for (a, b) in z.iter_mut().zip(w) {
                     *a += b;
                 }
             }
         }
-        softmax(z)
+        z
     }
 }
 
@@ -466,15 +472,7 @@ impl Score<'_> {
 
     /// The class scores (before the softmax) of the keys `from..to`, in order.
     fn sum(&self, from: usize, to: usize) -> [f32; 5] {
-        let mut z = self.model.bias;
-        for &key in &self.keys[from..to] {
-            if let Some(w) = self.model.weights.get(key) {
-                for (a, b) in z.iter_mut().zip(w) {
-                    *a += b;
-                }
-            }
-        }
-        z
+        self.model.scores(self.keys[from..to].iter().copied())
     }
 }
 
