@@ -293,25 +293,12 @@ impl Lexicon {
 
     /// The bundled lexicons (countries, locations, organizations, people).
     pub fn bundled() -> Lexicon {
-        // The files parse in parallel (start-up time), then load in their fixed order.
-        use rayon::prelude::*;
-        let parsed: Vec<Vec<Entry>> = BUNDLED
-            .par_iter()
-            .map(|(name, text)| {
-                // Every string borrows the embedded text: no allocation per field.
-                parse_entries(name, text, Cow::Borrowed)
-                    .expect("bundled lexicons are validated by the test suite")
-            })
-            .collect();
+        // Every row of every file parses in parallel into one vector, in load order;
+        // every string borrows the embedded text (no allocation per field).
+        let entries = parse_files(BUNDLED, Cow::Borrowed)
+            .expect("bundled lexicons are validated by the test suite");
         let mut lex = Lexicon::new();
-        let n = parsed.iter().map(Vec::len).sum();
-        lex.entries.reserve(n);
-        lex.by_id.reserve(n);
-        for file in parsed {
-            for e in file {
-                lex.push(e);
-            }
-        }
+        lex.extend(entries);
         lex
     }
 
@@ -332,10 +319,37 @@ impl Lexicon {
     pub fn add_tsv(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let entries = parse_entries(name, text, |s| Cow::Owned(s.to_string()))?;
         let n = entries.len();
-        for e in entries {
-            self.push(e);
-        }
+        self.extend(entries);
         Ok(n)
+    }
+
+    /// Adds entries in order, as [`Lexicon::push`] one by one would, without moving
+    /// them when the lexicon is empty and their ids are distinct (the bundled case: the
+    /// vector becomes the lexicon's own).
+    fn extend(&mut self, mut entries: Vec<Entry>) {
+        if !self.entries.is_empty() {
+            self.by_id.reserve(entries.len());
+            for e in entries {
+                self.push(e);
+            }
+            return;
+        }
+        // Kept entries are compacted to the front: an entry whose id came earlier
+        // replaces that earlier one in place.
+        self.by_id.reserve(entries.len());
+        let mut kept = 0;
+        for i in 0..entries.len() {
+            match self.by_id.entry(entries[i].id.clone()) {
+                std::collections::hash_map::Entry::Occupied(o) => entries.swap(*o.get(), i),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(kept);
+                    entries.swap(kept, i);
+                    kept += 1;
+                }
+            }
+        }
+        entries.truncate(kept);
+        self.entries = entries;
     }
 
     /// Adds one entry; an entry with the same id is replaced.
@@ -651,84 +665,104 @@ fn is_date(d: &str) -> bool {
 
 /// Parses the rows of an entity lexicon; `own` makes the entries' strings.
 fn parse_entries<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
-    let table = parse_table(name, text, &["id", "type", "canonical"])?;
-    // Column positions, looked up once.
-    let col = |c: &str| table.columns.get(c).copied();
-    let [c_id, c_type, c_canonical, c_subtype, c_aliases, c_demonyms, c_country, c_roles, c_qid, c_codes, c_flags, c_source] =
-        [
-            "id",
-            "type",
-            "canonical",
-            "subtype",
-            "aliases",
-            "demonyms",
-            "country",
-            "roles",
-            "qid",
-            "codes",
-            "flags",
-            "source",
-        ]
-        .map(col);
-    let parse_row =
-        |line: usize, raw: &'t str, row: &mut Vec<&'t str>| -> Result<Entry, LexiconError> {
-            fields_into(raw, row);
-            table.check_width(name, line, row)?;
-            let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| trim(s));
-            let id = get(c_id);
-            if id.is_empty() {
-                return Err(LexiconError::at(name, line, "empty `id`"));
-            }
-            let ty = get(c_type);
-            let entity_type =
-                EntityType::parse(ty).ok_or_else(|| {
-                    LexiconError::at(
+    parse_files(&[(name, text)], own)
+}
+
+/// Parses the rows of several entity lexicons, `(file name, text)`, into one vector in
+/// file order (no entry is moved after it is parsed); `own` makes the strings. The
+/// first error in file and line order is returned.
+fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
+    use rayon::prelude::*;
+    let tables = files
+        .par_iter()
+        .map(|&(name, text)| parse_table(name, text, &["id", "type", "canonical"]))
+        .collect::<Result<Vec<_>, _>>()?;
+    let columns: Vec<[Option<usize>; 12]> = tables
+        .iter()
+        .map(|table| {
+            [
+                "id",
+                "type",
+                "canonical",
+                "subtype",
+                "aliases",
+                "demonyms",
+                "country",
+                "roles",
+                "qid",
+                "codes",
+                "flags",
+                "source",
+            ]
+            .map(|c| table.columns.get(c).copied())
+        })
+        .collect();
+    let parse_row = |file: usize,
+                     line: usize,
+                     raw: &'t str,
+                     row: &mut Vec<&'t str>|
+     -> Result<Entry, LexiconError> {
+        let (name, table) = (files[file].0, &tables[file]);
+        let [c_id, c_type, c_canonical, c_subtype, c_aliases, c_demonyms, c_country, c_roles, c_qid, c_codes, c_flags, c_source] =
+            columns[file];
+        fields_into(raw, row);
+        table.check_width(name, line, row)?;
+        let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| trim(s));
+        let id = get(c_id);
+        if id.is_empty() {
+            return Err(LexiconError::at(name, line, "empty `id`"));
+        }
+        let ty = get(c_type);
+        let entity_type = EntityType::parse(ty).ok_or_else(|| {
+            LexiconError::at(
                 name,
                 line,
                 format!("unknown type `{ty}` (expected person, organization, country or location)"),
             )
-                })?;
-            let canonical = get(c_canonical);
-            if canonical.is_empty() {
-                return Err(LexiconError::at(
-                    name,
-                    line,
-                    format!("entry `{id}` has an empty `canonical`"),
-                ));
+        })?;
+        let canonical = get(c_canonical);
+        if canonical.is_empty() {
+            return Err(LexiconError::at(
+                name,
+                line,
+                format!("entry `{id}` has an empty `canonical`"),
+            ));
+        }
+        let mut entry = Entry::with(own(id), entity_type, own(canonical));
+        entry.subtype = own(get(c_subtype));
+        entry.aliases = list(get(c_aliases), own);
+        entry.demonyms = list(get(c_demonyms), own);
+        entry.country = opt(get(c_country), own);
+        entry.roles = parse_roles(name, line, get(c_roles), own)?;
+        entry.qid = opt(get(c_qid), own);
+        entry.codes = list(get(c_codes), own);
+        for flag in items(get(c_flags)) {
+            if flag == "ambiguous" {
+                entry.ambiguous = true;
+            } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
+                entry.ambiguous_aliases.push(own(alias));
             }
-            let mut entry = Entry::with(own(id), entity_type, own(canonical));
-            entry.subtype = own(get(c_subtype));
-            entry.aliases = list(get(c_aliases), own);
-            entry.demonyms = list(get(c_demonyms), own);
-            entry.country = opt(get(c_country), own);
-            entry.roles = parse_roles(name, line, get(c_roles), own)?;
-            entry.qid = opt(get(c_qid), own);
-            entry.codes = list(get(c_codes), own);
-            for flag in items(get(c_flags)) {
-                if flag == "ambiguous" {
-                    entry.ambiguous = true;
-                } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
-                    entry.ambiguous_aliases.push(own(alias));
-                }
-                // Unknown flags are kept for forward compatibility and ignored.
-            }
-            entry.source = own(get(c_source));
-            Ok(entry)
-        };
+            // Unknown flags are kept for forward compatibility and ignored.
+        }
+        entry.source = own(get(c_source));
+        Ok(entry)
+    };
     // Rows parse in parallel (start-up time), each entry written straight into its
     // slot of the result; a row in error leaves a placeholder and files its error
-    // aside, and the first error in file order wins.
-    use rayon::prelude::*;
-    let first_error: std::sync::Mutex<Option<(usize, LexiconError)>> = Default::default();
+    // aside, and the first error in file and line order wins.
+    let rows: Vec<(usize, usize, &'t str)> = tables
+        .iter()
+        .enumerate()
+        .flat_map(|(file, table)| table.rows.iter().map(move |&(line, raw)| (file, line, raw)))
+        .collect();
+    let first_error: std::sync::Mutex<Option<((usize, usize), LexiconError)>> = Default::default();
     let mut out = Vec::new();
-    table
-        .rows
-        .par_iter()
-        .map_init(Vec::new, |row, &(line, raw)| {
-            parse_row(line, raw, row).unwrap_or_else(|e| {
+    rows.par_iter()
+        .map_init(Vec::new, |row, &(file, line, raw)| {
+            parse_row(file, line, raw, row).unwrap_or_else(|e| {
                 let mut first = first_error.lock().unwrap_or_else(|p| p.into_inner());
-                if first.as_ref().is_none_or(|(at, _)| line < *at) {
-                    *first = Some((line, e));
+                if first.as_ref().is_none_or(|(at, _)| (file, line) < *at) {
+                    *first = Some(((file, line), e));
                 }
                 Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
             })
@@ -1433,6 +1467,42 @@ mod tests {
             .unwrap();
         assert_eq!(lex.len(), 1);
         assert_eq!(lex.get("x").unwrap().canonical, "New");
+    }
+
+    #[test]
+    fn extending_an_empty_lexicon_equals_pushing_one_by_one() {
+        // Ids repeat within the batch, twice and three times, at its start and end.
+        let ids = ["a", "b", "a", "c", "d", "b", "e", "a", "f", "f"];
+        let batch: Vec<Entry> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| Entry::new(id, EntityType::Person, &format!("N{k}")))
+            .collect();
+        let mut pushed = Lexicon::new();
+        for e in batch.clone() {
+            pushed.push(e);
+        }
+        let mut extended = Lexicon::new();
+        extended.extend(batch);
+        assert_eq!(extended.entries(), pushed.entries());
+        let names: Vec<&str> = extended.entries().iter().map(|e| &*e.canonical).collect();
+        assert_eq!(names, ["N7", "N5", "N3", "N4", "N6", "N9"]);
+        for id in ["a", "b", "c", "d", "e", "f"] {
+            assert_eq!(extended.get(id), pushed.get(id));
+        }
+    }
+
+    #[test]
+    fn bundled_files_load_in_order_with_later_files_winning() {
+        let lex = Lexicon::bundled();
+        let mut pushed = Lexicon::new();
+        for (name, text) in BUNDLED {
+            for e in parse_entries(name, text, Cow::Borrowed).unwrap() {
+                pushed.push(e);
+            }
+        }
+        assert_eq!(lex.len(), pushed.len());
+        assert!(lex.entries() == pushed.entries());
     }
 
     #[test]
