@@ -41,7 +41,16 @@ pub(crate) fn prefetch_line<T>(p: *const T) {
 /// on Linux the vector's pages are advised to be huge (2 MB; `madvise`, a hint the
 /// kernel may ignore) before they are first written.
 pub(crate) fn vec_in_huge_pages<T: Clone>(n: usize, value: T) -> Vec<T> {
-    let mut v: Vec<T> = Vec::with_capacity(n);
+    let mut v = with_capacity_in_huge_pages(n);
+    v.resize(n, value);
+    v
+}
+
+/// An empty vector with room for `n` values, whose pages are advised to be huge as in
+/// [`vec_in_huge_pages`] (for a large vector written once, such as the lexicon's
+/// entries: a few 2 MB page faults instead of thousands of 4 KB ones).
+pub(crate) fn with_capacity_in_huge_pages<T>(n: usize) -> Vec<T> {
+    let v: Vec<T> = Vec::with_capacity(n);
     #[cfg(target_os = "linux")]
     {
         const PAGE: usize = 4096;
@@ -56,7 +65,6 @@ pub(crate) fn vec_in_huge_pages<T: Clone>(n: usize, value: T) -> Vec<T> {
             }
         }
     }
-    v.resize(n, value);
     v
 }
 
