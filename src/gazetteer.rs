@@ -238,14 +238,15 @@ impl Forms {
         Some((i, &self.slots[i]))
     }
 
-    /// The slot of `key`, added (empty of flags) if new; `tail` is where the key's
-    /// bytes past the 16th are in `tails`, called only for a new long key.
-    fn entry(&mut self, key: &[u8], tail: impl FnOnce(&mut Vec<u8>) -> u32) -> &mut Slot {
+    /// The slot of `key` (of [`hash_key`] `h`), added (empty of flags) if new; `tail`
+    /// is where the key's bytes past the 16th are in `tails`, called only for a new
+    /// long key.
+    fn entry(&mut self, key: &[u8], h: u64, tail: impl FnOnce(&mut Vec<u8>) -> u32) -> &mut Slot {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let head = head_of(key, 0, key.len());
-        let i = match self.probe(hash_key(head, key), head, key) {
+        let i = match self.probe(h, head, key) {
             Ok(i) => i,
             Err(i) => {
                 self.slots[i] = Slot {
@@ -328,36 +329,59 @@ pub struct Gazetteer {
 /// Builds the table of the surfaces whose first byte has parity `parity`. A surface
 /// claimed again by a later entry goes to the later one.
 fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Forms {
-    let mine = surfaces
-        .iter()
-        .filter(|(s, _)| s.as_bytes()[0] & 1 == parity)
-        .count();
-    // About 2.3 keys per surface form in the bundled lexicons.
-    let mut forms = Forms::with_capacity(mine * 5 / 2);
-    for &(surface, pattern) in surfaces {
+    // Every key this shard files, as (hash, surface, end), in lexicon order: hashed
+    // first, so that each key's slot can be asked for ahead of its filing (the table
+    // spans megabytes written at random: waiting on each slot in turn was most of
+    // the build).
+    let mut keys: Vec<(u64, u32, u32)> = Vec::with_capacity(surfaces.len() * 3 / 2);
+    let mut mine = 0;
+    for (k, &(surface, _)) in surfaces.iter().enumerate() {
         let bytes = surface.as_bytes();
         if bytes[0] & 1 != parity {
             continue;
         }
-        // Where this surface's tail went, once one of its long keys needed it.
-        let mut tail_at: Option<u32> = None;
+        mine += 1;
         let mut p = 0;
         while let Some(next) = next_stop(surface, p) {
             p = next;
-            let slot = forms.entry(&bytes[..next], |tails| {
-                *tail_at.get_or_insert_with(|| {
-                    let at = u32::try_from(tails.len()).expect("form tails under 4 GB");
-                    tails.extend_from_slice(&bytes[16..]);
-                    at
-                })
-            });
-            if next == surface.len() {
-                slot.flags = (slot.flags & PREFIX) | WHOLE | pattern.flags;
-                slot.entry = pattern.entry;
-            } else {
-                slot.flags |= PREFIX;
-                slot.follow |= pair_bit(bytes[next], bytes.get(next + 1).copied());
-            }
+            let key = &bytes[..next];
+            let index = |n: usize| u32::try_from(n).expect("under 4G surface forms and bytes");
+            keys.push((
+                hash_key(head_of(key, 0, key.len()), key),
+                index(k),
+                index(next),
+            ));
+        }
+    }
+    // About 2.3 keys per surface form in the bundled lexicons.
+    let mut forms = Forms::with_capacity(mine * 5 / 2);
+    // Where the current surface's tail went, once one of its long keys needed it
+    // (a surface's keys are consecutive).
+    let mut tail_at: (usize, Option<u32>) = (usize::MAX, None);
+    const AHEAD: usize = 16;
+    for (j, &(h, k, next)) in keys.iter().enumerate() {
+        if let Some(&(ahead, _, _)) = keys.get(j + AHEAD) {
+            forms.prefetch(ahead);
+        }
+        let (k, next) = (k as usize, next as usize);
+        if tail_at.0 != k {
+            tail_at = (k, None);
+        }
+        let (surface, pattern) = surfaces[k];
+        let bytes = surface.as_bytes();
+        let slot = forms.entry(&bytes[..next], h, |tails| {
+            *tail_at.1.get_or_insert_with(|| {
+                let at = u32::try_from(tails.len()).expect("form tails under 4 GB");
+                tails.extend_from_slice(&bytes[16..]);
+                at
+            })
+        });
+        if next == surface.len() {
+            slot.flags = (slot.flags & PREFIX) | WHOLE | pattern.flags;
+            slot.entry = pattern.entry;
+        } else {
+            slot.flags |= PREFIX;
+            slot.follow |= pair_bit(bytes[next], bytes.get(next + 1).copied());
         }
     }
     forms
@@ -1118,7 +1142,9 @@ mod tests {
             })
             .collect();
         for (i, k) in keys.iter().enumerate() {
-            let slot = forms.entry(k.as_bytes(), |tails| {
+            let key = k.as_bytes();
+            let h = hash_key(head_of(key, 0, key.len()), key);
+            let slot = forms.entry(key, h, |tails| {
                 let at = tails.len() as u32;
                 tails.extend_from_slice(&k.as_bytes()[16..]);
                 at
