@@ -452,8 +452,22 @@ impl Gazetteer {
                 odd_starts.push(first);
             }
         }
-        let (even, odd) = rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1));
-        let shards = [even, odd];
+        // The larger shard builds on this thread and the other is left for a free one
+        // to take: while the word lists' tables build beside the gazetteer, the
+        // second shard waits for a thread, and the smaller is the one to wait.
+        let odd_surfaces = surfaces
+            .iter()
+            .filter(|(s, _)| s.as_bytes()[0] & 1 == 1)
+            .count();
+        let shards = if 2 * odd_surfaces > surfaces.len() {
+            let (odd, even) =
+                rayon::join(|| build_shard(&surfaces, 1), || build_shard(&surfaces, 0));
+            [even, odd]
+        } else {
+            let (even, odd) =
+                rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1));
+            [even, odd]
+        };
         let surfaces = shards
             .iter()
             .flat_map(|s| &s.slots)
