@@ -258,7 +258,64 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    by_id: HashMap<LexStr, usize>,
+    by_id: IdIndex,
+}
+
+/// Entry positions by id: a table keyed by the id's 64-bit hash, which can be asked
+/// for ahead of use (the 70k bundled ids are indexed at start-up, and waiting on each
+/// random slot in turn took 15-30 ms), and a map by id string for the ids whose hash
+/// another id took first (none among the bundled ones; kept for correctness).
+#[derive(Clone, Debug, Default)]
+struct IdIndex {
+    by_hash: crate::strmap::U64Map<u32>,
+    others: HashMap<LexStr, usize>,
+}
+
+/// Where [`IdIndex::find`] found an id, or where it would go.
+enum IdSlot {
+    /// The id is at this position.
+    At(usize),
+    /// The id is new and its hash is free.
+    NewHash(u64),
+    /// The id is new and its hash belongs to another id.
+    NewOther,
+}
+
+impl IdIndex {
+    /// The key of an id in [`IdIndex::by_hash`] (never 0, the table's empty key).
+    fn hash(id: &str) -> u64 {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(id).max(1)
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.by_hash.reserve(n);
+    }
+
+    fn find(&self, entries: &[Entry], id: &str, h: u64) -> IdSlot {
+        match self.by_hash.get(h) {
+            None => IdSlot::NewHash(h),
+            Some(&i) if *entries[i as usize].id == *id => IdSlot::At(i as usize),
+            Some(_) => match self.others.get(id) {
+                Some(&i) => IdSlot::At(i),
+                None => IdSlot::NewOther,
+            },
+        }
+    }
+
+    /// Files a new id (as [`IdIndex::find`] placed it) at position `at`.
+    fn insert(&mut self, slot: IdSlot, id: &LexStr, at: usize) {
+        match slot {
+            IdSlot::NewHash(h) => {
+                let at = u32::try_from(at).expect("under 4G lexicon entries");
+                self.by_hash.insert(h, at);
+            }
+            IdSlot::NewOther => {
+                self.others.insert(id.clone(), at);
+            }
+            IdSlot::At(_) => {}
+        }
+    }
 }
 
 /// The bundled entity lexicons, embedded in the binary: (file name, contents).
@@ -327,23 +384,29 @@ impl Lexicon {
     /// them when the lexicon is empty and their ids are distinct (the bundled case: the
     /// vector becomes the lexicon's own).
     fn extend(&mut self, mut entries: Vec<Entry>) {
+        self.by_id.reserve(entries.len());
         if !self.entries.is_empty() {
-            self.by_id.reserve(entries.len());
             for e in entries {
                 self.push(e);
             }
             return;
         }
         // Kept entries are compacted to the front: an entry whose id came earlier
-        // replaces that earlier one in place.
-        self.by_id.reserve(entries.len());
+        // replaces that earlier one in place. Ids are hashed first, so each one's
+        // slot can be asked for a few entries ahead.
+        let hashes: Vec<u64> = entries.iter().map(|e| IdIndex::hash(&e.id)).collect();
+        const AHEAD: usize = 8;
         let mut kept = 0;
-        for i in 0..entries.len() {
-            match self.by_id.entry(entries[i].id.clone()) {
-                std::collections::hash_map::Entry::Occupied(o) => entries.swap(*o.get(), i),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(kept);
+        for (i, &h) in hashes.iter().enumerate() {
+            if let Some(&ahead) = hashes.get(i + AHEAD) {
+                self.by_id.by_hash.prefetch(ahead);
+            }
+            // Positions below `kept` hold the kept entries, so `find` sees them.
+            match self.by_id.find(&entries[..kept], &entries[i].id, h) {
+                IdSlot::At(k) => entries.swap(k, i),
+                slot => {
                     entries.swap(kept, i);
+                    self.by_id.insert(slot, &entries[kept].id, kept);
                     kept += 1;
                 }
             }
@@ -354,11 +417,11 @@ impl Lexicon {
 
     /// Adds one entry; an entry with the same id is replaced.
     pub fn push(&mut self, entry: Entry) {
-        // One hashing and one probe (the key of a bundled entry is borrowed: free).
-        match self.by_id.entry(entry.id.clone()) {
-            std::collections::hash_map::Entry::Occupied(o) => self.entries[*o.get()] = entry,
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(self.entries.len());
+        let h = IdIndex::hash(&entry.id);
+        match self.by_id.find(&self.entries, &entry.id, h) {
+            IdSlot::At(k) => self.entries[k] = entry,
+            slot => {
+                self.by_id.insert(slot, &entry.id, self.entries.len());
                 self.entries.push(entry);
             }
         }
@@ -371,7 +434,10 @@ impl Lexicon {
 
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        match self.by_id.find(&self.entries, id, IdIndex::hash(id)) {
+            IdSlot::At(i) => Some(&self.entries[i]),
+            _ => None,
+        }
     }
 
     /// Number of entries.
@@ -1470,6 +1536,27 @@ mod tests {
             .unwrap();
         assert_eq!(lex.len(), 1);
         assert_eq!(lex.get("x").unwrap().canonical, "New");
+    }
+
+    #[test]
+    fn ids_sharing_a_hash_are_told_apart() {
+        let entries = vec![
+            Entry::new("a", EntityType::Person, "A"),
+            Entry::new("b", EntityType::Person, "B"),
+        ];
+        let mut index = IdIndex::default();
+        index.reserve(2);
+        let h = 42;
+        let slot = index.find(&entries[..0], "a", h);
+        assert!(matches!(slot, IdSlot::NewHash(42)));
+        index.insert(slot, &entries[0].id, 0);
+        let slot = index.find(&entries[..1], "b", h);
+        assert!(matches!(slot, IdSlot::NewOther));
+        index.insert(slot, &entries[1].id, 1);
+        assert!(matches!(index.find(&entries, "a", h), IdSlot::At(0)));
+        assert!(matches!(index.find(&entries, "b", h), IdSlot::At(1)));
+        assert!(matches!(index.find(&entries, "c", h), IdSlot::NewOther));
+        assert!(matches!(index.find(&entries, "c", 7), IdSlot::NewHash(7)));
     }
 
     #[test]
