@@ -328,7 +328,77 @@ pub struct Gazetteer {
 
 /// Builds the table of the surfaces whose first byte has parity `parity`. A surface
 /// claimed again by a later entry goes to the later one.
-fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Forms {
+/// What the scan's quick tests need to know of the forms' first and last bytes
+/// ([`Gazetteer`]'s fields of the same names), gathered per shard and merged.
+struct StartFacts {
+    first_word: [u32; 128],
+    first_two: Box<[u64]>,
+    lone: [bool; 128],
+    ends_ascii: [bool; 128],
+    odd_starts: Vec<char>,
+}
+
+impl StartFacts {
+    fn new() -> StartFacts {
+        StartFacts {
+            first_word: [0; 128],
+            first_two: vec![0u64; 128 * 256 / 64].into_boxed_slice(),
+            lone: [false; 128],
+            ends_ascii: [false; 128],
+            odd_starts: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, surface: &str) {
+        let bytes = surface.as_bytes();
+        let b = bytes[0];
+        if b < 0x80 {
+            self.first_word[b as usize] |= length_bit(next_stop(surface, 0).unwrap_or(1));
+            match bytes.get(1) {
+                Some(&b1) => {
+                    let pair = usize::from(b) << 8 | usize::from(b1);
+                    self.first_two[pair / 64] |= 1 << (pair % 64);
+                }
+                None => self.lone[b as usize] = true,
+            }
+        }
+        let z = bytes[bytes.len() - 1];
+        if z < 0x80 && !ASCII_ALNUM[z as usize] {
+            self.ends_ascii[z as usize] = true;
+        }
+        let first = surface.chars().next().unwrap_or(' ');
+        if !first.is_alphanumeric() && !self.odd_starts.contains(&first) {
+            self.odd_starts.push(first);
+        }
+    }
+
+    fn merge(mut self, other: StartFacts) -> StartFacts {
+        for (a, b) in self.first_word.iter_mut().zip(other.first_word) {
+            *a |= b;
+        }
+        for (a, b) in self.first_two.iter_mut().zip(other.first_two.iter()) {
+            *a |= b;
+        }
+        for (a, b) in self.lone.iter_mut().zip(other.lone) {
+            *a |= b;
+        }
+        for (a, b) in self.ends_ascii.iter_mut().zip(other.ends_ascii) {
+            *a |= b;
+        }
+        for c in other.odd_starts {
+            if !self.odd_starts.contains(&c) {
+                self.odd_starts.push(c);
+            }
+        }
+        self
+    }
+}
+
+/// One shard's table, its surfaces' [`StartFacts`], and how many distinct surface
+/// forms it holds.
+fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> (Forms, StartFacts, usize) {
+    let mut facts = StartFacts::new();
+    let mut whole = 0;
     // Every key this shard files, as (hash, surface, end), in lexicon order: hashed
     // first, so that each key's slot can be asked for ahead of its filing (the table
     // spans megabytes written at random: waiting on each slot in turn was most of
@@ -341,6 +411,7 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Forms {
             continue;
         }
         mine += 1;
+        facts.add(surface);
         let mut p = 0;
         while let Some(next) = next_stop(surface, p) {
             p = next;
@@ -377,6 +448,7 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Forms {
             })
         });
         if next == surface.len() {
+            whole += usize::from(slot.flags & WHOLE == 0);
             slot.flags = (slot.flags & PREFIX) | WHOLE | pattern.flags;
             slot.entry = pattern.entry;
         } else {
@@ -384,7 +456,7 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> Forms {
             slot.follow |= pair_bit(bytes[next], bytes.get(next + 1).copied());
         }
     }
-    forms
+    (forms, facts, whole)
 }
 
 impl Gazetteer {
@@ -394,6 +466,7 @@ impl Gazetteer {
         // lists twice (most list their canonical name among the aliases) is filed
         // once: the second filing would set the same pattern on the same keys.
         let mut surfaces: Vec<(&LexStr, Pattern)> = Vec::new();
+        let mut odd_surfaces = 0;
         for (i, entry) in lexicon.entries().iter().enumerate() {
             let names = std::iter::once(&entry.canonical)
                 .chain(&entry.aliases)
@@ -422,66 +495,31 @@ impl Gazetteer {
                         | flag(first.is_alphanumeric(), CHECK_LEFT)
                         | flag(last.is_alphanumeric(), CHECK_RIGHT),
                 };
+                odd_surfaces += usize::from(surface.as_bytes()[0] & 1);
                 surfaces.push((lex_surface, p));
-            }
-        }
-        let mut odd_starts = Vec::new();
-        let mut first_word = [0u32; 128];
-        let mut first_two = vec![0u64; 128 * 256 / 64].into_boxed_slice();
-        let mut lone = [false; 128];
-        let mut ends_ascii = [false; 128];
-        for &(surface, _) in &surfaces {
-            let bytes = surface.as_bytes();
-            let b = bytes[0];
-            if b < 0x80 {
-                first_word[b as usize] |= length_bit(next_stop(surface, 0).unwrap_or(1));
-                match bytes.get(1) {
-                    Some(&b1) => {
-                        let pair = usize::from(b) << 8 | usize::from(b1);
-                        first_two[pair / 64] |= 1 << (pair % 64);
-                    }
-                    None => lone[b as usize] = true,
-                }
-            }
-            let z = bytes[bytes.len() - 1];
-            if z < 0x80 && !ASCII_ALNUM[z as usize] {
-                ends_ascii[z as usize] = true;
-            }
-            let first = surface.chars().next().unwrap_or(' ');
-            if !first.is_alphanumeric() && !odd_starts.contains(&first) {
-                odd_starts.push(first);
             }
         }
         // The larger shard builds on this thread and the other is left for a free one
         // to take: while the word lists' tables build beside the gazetteer, the
         // second shard waits for a thread, and the smaller is the one to wait.
-        let odd_surfaces = surfaces
-            .iter()
-            .filter(|(s, _)| s.as_bytes()[0] & 1 == 1)
-            .count();
-        let shards = if 2 * odd_surfaces > surfaces.len() {
-            let (odd, even) =
-                rayon::join(|| build_shard(&surfaces, 1), || build_shard(&surfaces, 0));
-            [even, odd]
-        } else {
-            let (even, odd) =
-                rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1));
-            [even, odd]
-        };
-        let surfaces = shards
-            .iter()
-            .flat_map(|s| &s.slots)
-            .filter(|s| s.flags & WHOLE != 0)
-            .count();
+        let ((even, even_facts, even_whole), (odd, odd_facts, odd_whole)) =
+            if 2 * odd_surfaces > surfaces.len() {
+                let (odd, even) =
+                    rayon::join(|| build_shard(&surfaces, 1), || build_shard(&surfaces, 0));
+                (even, odd)
+            } else {
+                rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1))
+            };
+        let facts = even_facts.merge(odd_facts);
         Gazetteer {
-            shards,
-            surfaces,
-            odd_ascii: std::array::from_fn(|b| odd_starts.contains(&(b as u8 as char))),
-            odd_starts,
-            first_word,
-            first_two,
-            lone,
-            ends_ascii,
+            shards: [even, odd],
+            surfaces: even_whole + odd_whole,
+            odd_ascii: std::array::from_fn(|b| facts.odd_starts.contains(&(b as u8 as char))),
+            odd_starts: facts.odd_starts,
+            first_word: facts.first_word,
+            first_two: facts.first_two,
+            lone: facts.lone,
+            ends_ascii: facts.ends_ascii,
         }
     }
 
