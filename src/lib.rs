@@ -40,6 +40,7 @@ pub mod sentences;
 pub mod sentiment;
 pub mod span;
 mod strmap;
+mod swar;
 pub mod table;
 pub mod tokenize;
 mod words;

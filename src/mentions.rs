@@ -180,14 +180,7 @@ pub fn bundled() -> &'static MentionModel {
 /// least four capitals, no lower-case letter), and how many space-separated chunks
 /// hold a digit. Eight bytes at a time where they hold no digit (most do not).
 fn line_facts(line: &[u8]) -> (bool, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES << 7;
-    // Top bit of each byte in `lo..=hi` (for bytes below 0x80; `x` has them cleared).
-    let in_range = |x: u64, lo: u8, hi: u8| {
-        x.wrapping_add(u64::from(0x80 - lo) * ONES)
-            & !x.wrapping_add(u64::from(0x7f - hi) * ONES)
-            & HIGH
-    };
+    use crate::swar::{in_range_ascii as in_range, HIGH};
     #[derive(Default)]
     struct Facts {
         upper: usize,

@@ -374,12 +374,8 @@ pub(crate) mod fast {
     /// (exact as a yes/no: the bit tricks' borrows only follow a true hit).
     #[inline]
     fn needs_escape(x: u64) -> bool {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let below = |y: u64, n: u64| y.wrapping_sub(ONES * n) & !y & HIGH;
-        let quote = x ^ (ONES * u64::from(b'"'));
-        let backslash = x ^ (ONES * u64::from(b'\\'));
-        (below(x, 0x20) | below(quote, 1) | below(backslash, 1)) != 0
+        use crate::swar::{below, splat};
+        (below(x, 0x20) | below(x ^ splat(b'"'), 1) | below(x ^ splat(b'\\'), 1)) != 0
     }
 
     /// Writes `s` as a JSON string, escaped as serde_json does.

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::swar::load8;
+
 /// A half-open byte range `[start, end)` into a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -123,22 +125,7 @@ const BLOCK: usize = 8;
 /// The UTF-8 continuation bytes (`10xxxxxx`) of `x`, as their top bits.
 #[inline]
 fn continuation_bits(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    x & !(x << 1) & HIGH
-}
-
-/// Bytes `at..at + 8` of `bytes` as a little-endian integer, zero past the end.
-#[inline]
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
-        None => {
-            let mut b = [0u8; 8];
-            let rest = &bytes[at.min(bytes.len())..];
-            b[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(b)
-        }
-    }
+    x & !(x << 1) & crate::swar::HIGH
 }
 
 impl<'t> CharIndex<'t> {

@@ -94,8 +94,8 @@ pub(crate) struct Vocab {
 
 /// Bytes `start..start + len` of `text` (`1 <= len <= 16`) in ASCII lower case as a
 /// `strmap::short_key`, and whether any was a capital; `None` if one is not ASCII. Eight
-/// bytes at a time: a byte is a capital when adding `0x3f` sets its top bit (it is at
-/// least `A`) and adding `0x25` does not (it is below `[`).
+/// bytes at a time (`swar::in_range_ascii` finds the capitals; setting bit 5 of each
+/// lowers it).
 #[inline]
 fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)> {
     let x = match text.get(start..start + 16) {
@@ -111,8 +111,7 @@ fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)
             u128::from_le_bytes(b)
         }
     };
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::swar::{in_range_ascii, HIGH};
     let halves = [x as u64, (x >> 64) as u64];
     if (halves[0] | halves[1]) & HIGH != 0 {
         return None;
@@ -120,7 +119,7 @@ fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)
     let mut upper = false;
     let mut out = [0u64; 2];
     for (o, h) in out.iter_mut().zip(halves) {
-        let caps = (h.wrapping_add(0x3f * ONES) & !h.wrapping_add(0x25 * ONES)) & HIGH;
+        let caps = in_range_ascii(h, b'A', b'Z');
         upper |= caps != 0;
         *o = h | (caps >> 2);
     }
@@ -130,10 +129,10 @@ fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)
 /// True when some byte of the 16 in `x` is `b` (`b` not 0).
 #[inline]
 fn has_byte(x: u128, b: u8) -> bool {
-    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
-    const HIGH: u128 = ONES << 7;
-    let v = x ^ (u128::from(b) * ONES);
-    v.wrapping_sub(ONES) & !v & HIGH != 0
+    use crate::swar::{below, splat};
+    [x as u64, (x >> 64) as u64]
+        .iter()
+        .any(|&h| below(h ^ splat(b), 1) != 0)
 }
 
 impl Vocab {
