@@ -1420,12 +1420,13 @@ fn stance(
     let Some(content) = content else {
         return Stance::Neutral;
     };
-    // The tokens inside the content are consecutive.
+    // The tokens inside the content: a run from the first that starts in it to the
+    // last that ends in it (tokens are sorted and do not overlap), so their words in
+    // the document's word layer are the same run.
     let lo = toks.partition_point(|t| t.span.start < content.start);
     let words: Vec<&Token> = toks[lo..]
         .iter()
-        .take_while(|t| t.span.start < content.end)
-        .filter(|t| content.contains(t.span))
+        .take_while(|t| content.contains(t.span))
         .collect();
     let score = valence_of(text, &words, low.sub(lo, lo + words.len()));
     if score >= STANCE_THRESHOLD {
