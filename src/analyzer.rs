@@ -233,25 +233,25 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let (matches, inner) = self.gazetteer.find_nested(text);
-        let words = DocWords::new(self, text, &tokens);
+        let doc_words = DocWords::new(self, text, &tokens);
         let mut entities = entities::find_entities(
             self,
             text,
             &tokens,
-            &words,
+            &doc_words,
             &sentence_spans,
             &matches,
             &inner,
             date,
         );
-        sentiment::score_mentions(text, &tokens, &words, &sentence_spans, &mut entities);
+        sentiment::score_mentions(text, &tokens, &doc_words, &sentence_spans, &mut entities);
         let scores =
-            checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &words);
+            checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &doc_words);
         let claims = claims::find_claims(
             self,
             text,
             &tokens,
-            &words,
+            &doc_words,
             &sentence_spans,
             &scores,
             &entities,

@@ -129,7 +129,7 @@ pub(crate) fn score_sentences(
     tokens: &[Token],
     sentences: &[Span],
     entities: &[Entity],
-    words: &DocWords,
+    doc_words: &DocWords,
 ) -> Vec<f32> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut ent_i = 0;
@@ -157,13 +157,13 @@ pub(crate) fn score_sentences(
                 }
                 TokenKind::Word => {
                     n_words += 1;
-                    let flags = words.flags(lo + k);
+                    let flags = doc_words.flags(lo + k);
                     let c = (flags >> CLASS_SHIFT) as u8;
                     quantities += usize::from(c & QUANTITY != 0);
                     trends += usize::from(c & TREND != 0);
                     personal += usize::from(c & PERSONAL_WORD != 0);
                     discourse += usize::from(c & DISCOURSE != 0);
-                    let l = words.lower(lo + k);
+                    let l = doc_words.lower(lo + k);
                     if c & FUTURE != 0 || l.ends_with("'ll") || l.ends_with("’ll") {
                         future += 1;
                     }

@@ -318,7 +318,7 @@ pub(crate) fn find_claims(
     analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
-    words: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     checkworthiness: &[f32],
     entities: &[Entity],
@@ -330,7 +330,7 @@ pub(crate) fn find_claims(
         let hi = tokens.partition_point(|t| t.span.start < sent.end);
         let toks = &tokens[lo..hi];
         let before = claims.len();
-        let low = words.slice(lo, hi);
+        let low = doc_words.slice(lo, hi);
         find_attributions(
             analyzer,
             text,

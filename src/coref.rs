@@ -121,7 +121,7 @@ fn is_lower(word: &str) -> bool {
 pub(crate) fn add_mentions<'a>(
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -151,7 +151,7 @@ pub(crate) fn add_mentions<'a>(
         };
         // The vocabulary flags the pronouns and `the` (in lower case): other words
         // skip the list scans.
-        if t.kind != TokenKind::Word || !dw.has(i, COREF) || covered(t.span) {
+        if t.kind != TokenKind::Word || !doc_words.has(i, COREF) || covered(t.span) {
             i += 1;
             continue;
         }

@@ -337,7 +337,7 @@ pub(crate) fn find_entities<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     inner: &[GazetteerMatch],
@@ -349,15 +349,15 @@ pub(crate) fn find_entities<'a>(
         entities
     } else {
         let mut entities =
-            find_entities_rules(analyzer, text, tokens, dw, sentences, matches, date);
+            find_entities_rules(analyzer, text, tokens, doc_words, sentences, matches, date);
         if analyzer.uses_mention_model() {
-            crate::mentions::classify(analyzer, text, tokens, dw, sentences, &mut entities);
-            model_surnames(analyzer, text, tokens, dw, sentences, &mut entities);
+            crate::mentions::classify(analyzer, text, tokens, doc_words, sentences, &mut entities);
+            model_surnames(analyzer, text, tokens, doc_words, sentences, &mut entities);
         }
         initialisms(text, tokens, &mut entities);
-        short_forms(text, tokens, dw, &mut entities);
+        short_forms(text, tokens, doc_words, &mut entities);
         add_nested(analyzer, text, matches, inner, &mut entities);
-        national_teams(tokens, dw, &mut entities);
+        national_teams(tokens, doc_words, &mut entities);
         entities
     };
     let order = |a: &Entity, b: &Entity| {
@@ -376,7 +376,7 @@ pub(crate) fn find_entities<'a>(
             e.confidence = confidence_of(e.found_by, e.entity_type);
         }
     }
-    crate::coref::add_mentions(text, tokens, dw, sentences, &mut entities);
+    crate::coref::add_mentions(text, tokens, doc_words, sentences, &mut entities);
     entities
 }
 
@@ -388,7 +388,7 @@ fn model_surnames<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -419,7 +419,7 @@ fn model_surnames<'a>(
             }
         }
     }
-    resolve::surnames(None, text, tokens, dw, sentences, entities, &people);
+    resolve::surnames(None, text, tokens, doc_words, sentences, entities, &people);
 }
 
 /// Initialisms of the document's organizations used without a definition (`USI`
@@ -494,7 +494,12 @@ fn org_head(name: &str) -> &str {
 /// with no capitalized word after it, that is the head word of the name of exactly one
 /// organization mentioned before it (of several names, one entity) becomes a mention
 /// of that organization (`found_by` coreference), the word alone.
-fn short_forms<'a>(text: &'a str, tokens: &[Token], dw: &DocWords, entities: &mut Vec<Entity<'a>>) {
+fn short_forms<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    doc_words: &DocWords,
+    entities: &mut Vec<Entity<'a>>,
+) {
     let orgs: Vec<(&str, usize)> = (0..entities.len())
         .filter(|&k| {
             let e = &entities[k];
@@ -511,7 +516,7 @@ fn short_forms<'a>(text: &'a str, tokens: &[Token], dw: &DocWords, entities: &mu
     let mut added = Vec::new();
     for i in 1..tokens.len() {
         // `the` in any casing: the vocabulary flags it (with the pronouns).
-        if !dw.has(i - 1, crate::words::COREF) || dw.lower(i - 1) != "the" {
+        if !doc_words.has(i - 1, crate::words::COREF) || doc_words.lower(i - 1) != "the" {
             continue;
         }
         let (det, t) = (tokens[i - 1], tokens[i]);
@@ -625,7 +630,7 @@ const SPORT_DISTINCT_MIN: usize = 4;
 /// organization: the mention keeps its canonical name and country but becomes an
 /// organization of subtype `national team` with a document id. CoNLL-2003 marks national teams as locations, GUM as
 /// organizations; the type follows what the name refers to.
-fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) {
+fn national_teams(tokens: &[Token], doc_words: &DocWords, entities: &mut [Entity<'_>]) {
     let is_country = |e: &Entity| {
         (e.entity_type == EntityType::Country
             || e.entity_type == EntityType::Location && e.subtype == "constituent country")
@@ -640,9 +645,9 @@ fn national_teams(tokens: &[Token], dw: &DocWords, entities: &mut [Entity<'_>]) 
     let mut seen: Vec<u32> = Vec::new();
     let mut count = 0;
     for i in 0..tokens.len() {
-        if dw.has(i, crate::words::SPORT) {
+        if doc_words.has(i, crate::words::SPORT) {
             count += 1;
-            let id = dw.id(i);
+            let id = doc_words.id(i);
             if !seen.contains(&id) {
                 seen.push(id);
             }
@@ -769,7 +774,7 @@ pub(crate) fn find_entities_rules<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     matches: &[GazetteerMatch],
     date: Option<&str>,
@@ -780,15 +785,29 @@ pub(crate) fn find_entities_rules<'a>(
     for e in &entities {
         people.introduce(text, e);
     }
-    org_patterns(text, tokens, dw, &mut entities);
-    title_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
-    name_patterns(analyzer, text, tokens, dw, &mut entities, &mut people);
+    org_patterns(text, tokens, doc_words, &mut entities);
+    title_patterns(
+        analyzer,
+        text,
+        tokens,
+        doc_words,
+        &mut entities,
+        &mut people,
+    );
+    name_patterns(
+        analyzer,
+        text,
+        tokens,
+        doc_words,
+        &mut entities,
+        &mut people,
+    );
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(
         Some(&analyzer.words().surnames),
         text,
         tokens,
-        dw,
+        doc_words,
         sentences,
         &mut entities,
         &people,
@@ -882,12 +901,12 @@ fn title_at(
     analyzer: &Analyzer,
     text: &str,
     tokens: &[Token],
-    words: &DocWords,
+    doc_words: &DocWords,
     i: usize,
 ) -> Option<usize> {
     // Most words start no title: the vocabulary says so without a lookup here (a
     // hyphenated word may still end in one). This test is inlined where it is asked.
-    if !words.has(i, TITLE_HEAD) && !words.hyphenated(i) {
+    if !doc_words.has(i, TITLE_HEAD) && !doc_words.hyphenated(i) {
         return None;
     }
     title_from(analyzer, text, tokens, i)
@@ -958,7 +977,7 @@ fn title_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -967,7 +986,7 @@ fn title_patterns<'a>(
     // Found left to right, so only the last one can overlap the next.
     let mut found: Vec<Entity<'a>> = Vec::new();
     while i < tokens.len() {
-        let Some(after) = title_at(analyzer, text, tokens, dw, i) else {
+        let Some(after) = title_at(analyzer, text, tokens, doc_words, i) else {
             i += 1;
             continue;
         };
@@ -983,7 +1002,7 @@ fn title_patterns<'a>(
             let w = t.text(text);
             if t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAME.contains(&w) {
                 // Another title ends the name ("President Biden Secretary ...").
-                if j > after && title_at(analyzer, text, tokens, dw, j).is_some() {
+                if j > after && title_at(analyzer, text, tokens, doc_words, j).is_some() {
                     break;
                 }
                 words += 1;
@@ -1031,7 +1050,7 @@ fn name_patterns<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
@@ -1050,7 +1069,7 @@ fn name_patterns<'a>(
     while i < tokens.len() {
         let t = tokens[i];
         if t.kind != TokenKind::Word
-            || !dw.has(i, FIRST_NAME)
+            || !doc_words.has(i, FIRST_NAME)
             || !first_names.contains(t.text(text))
             || is_covered(last_found, t.span)
         {
@@ -1075,7 +1094,7 @@ fn name_patterns<'a>(
             }
             if !is_capitalized(w)
                 || NOT_NAME.contains(&w)
-                || title_at(analyzer, text, tokens, dw, j).is_some()
+                || title_at(analyzer, text, tokens, doc_words, j).is_some()
             {
                 break;
             }
@@ -1184,7 +1203,7 @@ const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];
 fn org_patterns<'a>(
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
 ) {
     let cap = |t: &Token| {
@@ -1211,7 +1230,10 @@ fn org_patterns<'a>(
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if t.kind != TokenKind::Word || !dw.has(i, ORG_HEAD) || !ORG_HEADS.contains(&t.text(text)) {
+        if t.kind != TokenKind::Word
+            || !doc_words.has(i, ORG_HEAD)
+            || !ORG_HEADS.contains(&t.text(text))
+        {
             i += 1;
             continue;
         }

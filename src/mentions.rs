@@ -502,7 +502,7 @@ fn features(
     place: Option<&str>,
     out: &mut impl FeatureSink,
 ) {
-    let words = &analyzer.words();
+    let lists = &analyzer.words();
     let n = last + 1 - first;
     let n4 = SMALL[n.min(4)];
     let (caps, digits) = doc.line_at(doc.tokens[first].span.start);
@@ -553,11 +553,11 @@ fn features(
     }
     // The vocabulary flags rule most words out before the case-sensitive lookups.
     let fw_first_name =
-        doc.words.has(first, FIRST_NAME) && words.first_names.contains(natural_case(fw).as_ref());
+        doc.words.has(first, FIRST_NAME) && lists.first_names.contains(natural_case(fw).as_ref());
     if fw_first_name {
         out.add(&["fn"]);
     }
-    if doc.words.has(last, SURNAME) && words.surnames.contains(natural_case(lw).as_ref()) {
+    if doc.words.has(last, SURNAME) && lists.surnames.contains(natural_case(lw).as_ref()) {
         out.add(&["sn"]);
     }
     if n > 1 && fw_first_name {
@@ -763,7 +763,7 @@ pub(crate) fn classify<'a>(
     analyzer: &'a Analyzer,
     text: &'a str,
     tokens: &[Token],
-    words: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
@@ -776,7 +776,7 @@ pub(crate) fn classify<'a>(
     if model.is_empty() {
         return;
     }
-    let mut doc = Doc::new(text, tokens, sentences, words);
+    let mut doc = Doc::new(text, tokens, sentences, doc_words);
     let cands = candidates(analyzer, &doc, entities);
     doc.index_lower(&cands);
     // Surnames of the people found so far, so a one-word person links to them.
@@ -822,14 +822,14 @@ pub(crate) fn classify<'a>(
         })
         .collect();
     pool_by_name(&cands, &keys, &mut probs);
-    let words = analyzer.words();
+    let lists = analyzer.words();
     // Surnames of the multi-word people the model finds, for the lone mentions of
     // them it is unsure of ("Mark Rathbun ... Rathbun said").
     for (c, p) in cands.iter().zip(&probs) {
         if c.place.is_none()
             && c.last > c.first
             && best_class(p) == (PER, true)
-            && words
+            && lists
                 .first_names
                 .contains(natural_case(doc.word(c.first)).as_ref())
         {
@@ -973,11 +973,11 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let tokens = crate::tokenize::tokenize(text);
     let sentences = crate::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let words = crate::words::DocWords::new(analyzer, text, &tokens);
+    let doc_words = crate::words::DocWords::new(analyzer, text, &tokens);
     let entities = crate::entities::find_entities_rules(
-        analyzer, text, &tokens, &words, &sentences, &matches, None,
+        analyzer, text, &tokens, &doc_words, &sentences, &matches, None,
     );
-    let mut doc = Doc::new(text, &tokens, &sentences, &words);
+    let mut doc = Doc::new(text, &tokens, &sentences, &doc_words);
     let cands = candidates(analyzer, &doc, &entities);
     doc.index_lower(&cands);
     let mut out = Vec::new();

@@ -200,7 +200,7 @@ pub(crate) fn surnames<'a>(
     surnames: Option<&rustc_hash::FxHashSet<String>>,
     text: &'a str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     entities: &mut Vec<Entity<'a>>,
     people: &People<'a>,
@@ -221,8 +221,8 @@ pub(crate) fn surnames<'a>(
         // Only a word that can link to a person, or a known surname (first pass), can
         // become a mention: the other tests are for those alone.
         if !is_capitalized(w)
-            || !(surnames.is_some() && dw.has(i, SURNAME) || people.may_link(w))
-            || (dw.has(i, NOT_NAME_FLAG) && NOT_NAME.contains(&w))
+            || !(surnames.is_some() && doc_words.has(i, SURNAME) || people.may_link(w))
+            || (doc_words.has(i, NOT_NAME_FLAG) && NOT_NAME.contains(&w))
             || w.chars().count() < 2
             || covered(t.span)
         {
@@ -244,7 +244,7 @@ pub(crate) fn surnames<'a>(
             .is_some_and(|x| x.kind == TokenKind::Possessive);
         if let Some(e) = people.link(w, t.span, possessive) {
             found.push(e);
-        } else if dw.has(i, SURNAME)
+        } else if doc_words.has(i, SURNAME)
             && surnames.is_some_and(|s| s.contains(w))
             && (starts.binary_search(&t.span.start).is_err()
                 || tokens.get(i + 1).is_some_and(|n| {

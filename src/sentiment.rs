@@ -106,7 +106,7 @@ pub(crate) fn valence_of(text: &str, toks: &[&Token], low: Slice) -> f32 {
 pub(crate) fn score_mentions(
     text: &str,
     tokens: &[Token],
-    dw: &DocWords,
+    doc_words: &DocWords,
     sentences: &[Span],
     entities: &mut [crate::entities::Entity],
 ) {
@@ -125,7 +125,13 @@ pub(crate) fn score_mentions(
             let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
             let mut vals = Vec::with_capacity(toks.len());
             let mut weights = Vec::with_capacity(toks.len());
-            features(text, &toks, dw.slice(lo, hi), &mut vals, Some(&mut weights));
+            features(
+                text,
+                &toks,
+                doc_words.slice(lo, hi),
+                &mut vals,
+                Some(&mut weights),
+            );
             let near = (0..=toks.len())
                 .map(|d| 1.0 / (1.0 + d as f32 / 3.0))
                 .collect();

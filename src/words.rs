@@ -554,8 +554,8 @@ mod tests {
                     if tokens.len() != 1 || tokens[0].kind != TokenKind::Word {
                         continue;
                     }
-                    let dw = DocWords::new(&analyzer, &form, &tokens);
-                    assert!(dw.has(0, flag), "{form:?} lacks flag {flag:#x}");
+                    let doc_words = DocWords::new(&analyzer, &form, &tokens);
+                    assert!(doc_words.has(0, flag), "{form:?} lacks flag {flag:#x}");
                 }
             }
         }
