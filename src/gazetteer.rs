@@ -141,19 +141,7 @@ fn empty_slots(n: usize) -> Vec<Slot> {
 /// zero-padded.
 #[inline]
 fn head_of(bytes: &[u8], start: usize, end: usize) -> u128 {
-    let n = (end - start).min(16);
-    if let Some(w) = bytes.get(start..start + 16) {
-        let w = u128::from_le_bytes(w.try_into().unwrap_or([0; 16]));
-        if n == 16 {
-            w
-        } else {
-            w & ((1u128 << (8 * n)) - 1)
-        }
-    } else {
-        let mut b = [0u8; 16];
-        b[..n].copy_from_slice(&bytes[start..start + n]);
-        u128::from_le_bytes(b)
-    }
+    crate::swar::load16(bytes, start, (end - start).min(16))
 }
 
 /// The hash of `key`, whose [`head_of`] is `head`.

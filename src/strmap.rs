@@ -211,9 +211,7 @@ pub(crate) fn short_key(key: &[u8]) -> Option<u128> {
     if key.len() > 16 || key.is_empty() {
         return None;
     }
-    let mut b = [0u8; 16];
-    b[..key.len()].copy_from_slice(key);
-    Some(u128::from_le_bytes(b))
+    Some(crate::swar::load16(key, 0, key.len()))
 }
 
 /// A map from strings to `V`: keys of up to 16 bytes inline, longer ones boxed.

@@ -59,6 +59,25 @@ pub(crate) fn load8(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
+/// Bytes `at..at + n` of `bytes` (`1 <= n <= 16`, all inside `bytes`) as a
+/// little-endian integer, zero above them: one 16-byte load and a mask where 16 bytes
+/// are there.
+#[inline]
+pub(crate) fn load16(bytes: &[u8], at: usize, n: usize) -> u128 {
+    debug_assert!((1..=16).contains(&n));
+    match bytes.get(at..at + 16) {
+        Some(b) => {
+            u128::from_le_bytes(b.try_into().expect("sixteen bytes"))
+                & (u128::MAX >> (8 * (16 - n)))
+        }
+        None => {
+            let mut b = [0u8; 16];
+            b[..n].copy_from_slice(&bytes[at..at + n]);
+            u128::from_le_bytes(b)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +143,14 @@ mod tests {
                 *w = bytes.get(at + i).copied().unwrap_or(0);
             }
             prop_assert_eq!(load8(&bytes, at), u64::from_le_bytes(want));
+        }
+
+        #[test]
+        fn load16_keeps_n_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..40), at in 0usize..40, n in 1usize..=16) {
+            prop_assume!(at + n <= bytes.len());
+            let mut want = [0u8; 16];
+            want[..n].copy_from_slice(&bytes[at..at + n]);
+            prop_assert_eq!(load16(&bytes, at, n), u128::from_le_bytes(want));
         }
     }
 }

@@ -98,20 +98,8 @@ pub(crate) struct Vocab {
 /// lowers it).
 #[inline]
 fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)> {
-    let x = match text.get(start..start + 16) {
-        Some(b16) => {
-            let mut b = [0u8; 16];
-            b.copy_from_slice(b16);
-            let mask = u128::MAX >> (8 * (16 - len));
-            u128::from_le_bytes(b) & mask
-        }
-        None => {
-            let mut b = [0u8; 16];
-            b[..len].copy_from_slice(&text[start..start + len]);
-            u128::from_le_bytes(b)
-        }
-    };
-    use crate::swar::{in_range_ascii, HIGH};
+    use crate::swar::{in_range_ascii, load16, HIGH};
+    let x = load16(text, start, len);
     let halves = [x as u64, (x >> 64) as u64];
     if (halves[0] | halves[1]) & HIGH != 0 {
         return None;
