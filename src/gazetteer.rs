@@ -144,6 +144,12 @@ fn head_of(bytes: &[u8], start: usize, end: usize) -> u128 {
     crate::swar::load16(bytes, start, (end - start).min(16))
 }
 
+/// The [`hash_key`] of a whole key.
+#[inline]
+fn hash_of(key: &[u8]) -> u64 {
+    hash_key(head_of(key, 0, key.len()), key)
+}
+
 /// The hash of `key`, whose [`head_of`] is `head`.
 #[inline]
 fn hash_key(head: u128, key: &[u8]) -> u64 {
@@ -205,17 +211,8 @@ impl Forms {
     /// [`Forms::get`] soon after.
     #[inline]
     fn prefetch(&self, h: u64) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let at = (h >> self.shift) as usize;
-            let p = self.slots.as_ptr().wrapping_add(at);
-            // SAFETY: a prefetch never faults, whatever the address, and has no
-            // effect the program can observe; `p` is inside `slots` anyway.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = h;
+        let at = (h >> self.shift) as usize;
+        crate::strmap::prefetch_line(self.slots.as_ptr().wrapping_add(at));
     }
 
     /// The slot of `key` (with [`head_of`] `head` and [`hash_key`] `h`), if the
@@ -314,8 +311,6 @@ pub struct Gazetteer {
     ends_ascii: [bool; 128],
 }
 
-/// Builds the table of the surfaces whose first byte has parity `parity`. A surface
-/// claimed again by a later entry goes to the later one.
 /// What the scan's quick tests need to know of the forms' first and last bytes
 /// ([`Gazetteer`]'s fields of the same names), gathered per shard and merged.
 struct StartFacts {
@@ -382,8 +377,9 @@ impl StartFacts {
     }
 }
 
-/// One shard's table, its surfaces' [`StartFacts`], and how many distinct surface
-/// forms it holds.
+/// Builds the table of the surfaces whose first byte has parity `parity` (a surface
+/// claimed again by a later entry goes to the later one); returns it with its
+/// surfaces' [`StartFacts`] and how many distinct surface forms it holds.
 fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> (Forms, StartFacts, usize) {
     let mut facts = StartFacts::new();
     let mut whole = 0;
@@ -405,11 +401,7 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> (Forms, StartFact
             p = next;
             let key = &bytes[..next];
             let index = |n: usize| u32::try_from(n).expect("under 4G surface forms and bytes");
-            keys.push((
-                hash_key(head_of(key, 0, key.len()), key),
-                index(k),
-                index(next),
-            ));
+            keys.push((hash_of(key), index(k), index(next)));
         }
     }
     // About 2.3 keys per surface form in the bundled lexicons.
@@ -1167,8 +1159,7 @@ mod tests {
     }
 
     fn find<'f>(forms: &'f Forms, key: &[u8]) -> Option<(usize, &'f Slot)> {
-        let head = head_of(key, 0, key.len());
-        forms.get(hash_key(head, key), head, key)
+        forms.get(hash_of(key), head_of(key, 0, key.len()), key)
     }
 
     #[test]
@@ -1183,8 +1174,7 @@ mod tests {
             .collect();
         for (i, k) in keys.iter().enumerate() {
             let key = k.as_bytes();
-            let h = hash_key(head_of(key, 0, key.len()), key);
-            let slot = forms.entry(key, h, |tails| {
+            let slot = forms.entry(key, hash_of(key), |tails| {
                 let at = tails.len() as u32;
                 tails.extend_from_slice(&k.as_bytes()[16..]);
                 at
