@@ -741,10 +741,12 @@ fn parse_entries<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<Vec<Entr
 /// first error in file and line order is returned.
 fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
     use rayon::prelude::*;
-    let tables = files
+    // Headers checked in parallel, their errors taken in file order.
+    let tables: Vec<Result<Table<'t>, LexiconError>> = files
         .par_iter()
         .map(|&(name, text)| parse_table(name, text, &["id", "type", "canonical"]))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
+    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
     let columns: Vec<[Option<usize>; 12]> = tables
         .iter()
         .map(|table| {
@@ -1536,6 +1538,30 @@ mod tests {
             .unwrap();
         assert_eq!(lex.len(), 1);
         assert_eq!(lex.get("x").unwrap().canonical, "New");
+    }
+
+    #[test]
+    fn several_files_report_their_first_error_in_file_order() {
+        let own: Own<'_> = |s| Cow::Owned(s.to_string());
+        let good = "id\ttype\tcanonical\nx\tperson\tX\n";
+        let bad_header = "name\n";
+        let bad_row = "id\ttype\tcanonical\ny\tplanet\tY\n";
+        for files in [
+            [
+                ("a", good),
+                ("b", bad_header),
+                ("c", bad_header),
+                ("d", bad_row),
+            ],
+            [("a", good), ("b", bad_row), ("c", good), ("d", bad_row)],
+        ] {
+            let e = parse_files(&files, own).unwrap_err().to_string();
+            assert!(e.starts_with("b:"), "{e}");
+        }
+        assert_eq!(
+            parse_files(&[("a", good), ("c", good)], own).unwrap().len(),
+            2
+        );
     }
 
     #[test]
