@@ -1,7 +1,6 @@
 //! The [`Analyzer`]: built once from lexicons, immutable, shared by every thread; and
 //! the [`Analysis`] of one text, which borrows the text and the analyzer.
 
-use rustc_hash::FxHashMap as HashMap;
 use std::path::PathBuf;
 
 use crate::checkworthy;
@@ -117,7 +116,7 @@ pub struct Analyzer {
     lexicon: Lexicon,
     words: WordLists,
     gazetteer: Gazetteer,
-    leader_surnames: HashMap<String, usize>,
+    leader_surnames: resolve::LeaderSurnames,
     vocab: Vocab,
     mention_model: bool,
     lexicon_only: bool,
@@ -171,7 +170,12 @@ impl Analyzer {
         // The word-list tables build while the gazetteer compiles.
         let (gazetteer, (leader_surnames, vocab)) = rayon::join(
             || Gazetteer::new(&lexicon),
-            || rayon::join(|| resolve::leader_surnames(&lexicon), || Vocab::new(&words)),
+            || {
+                rayon::join(
+                    || resolve::LeaderSurnames::new(&lexicon),
+                    || Vocab::new(&words),
+                )
+            },
         );
         Analyzer {
             lexicon,
@@ -215,7 +219,7 @@ impl Analyzer {
         self.lexicon_only
     }
 
-    pub(crate) fn leader_surnames(&self) -> &HashMap<String, usize> {
+    pub(crate) fn leader_surnames(&self) -> &resolve::LeaderSurnames {
         &self.leader_surnames
     }
 

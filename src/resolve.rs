@@ -37,6 +37,82 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
         .then_some(last)
 }
 
+/// A quick test of whether a word may belong to a set of words: one bit per hash of
+/// the word's length and its first two and last bytes, `64 * WORDS` bits in all. A
+/// clear bit rules the word out; a set one says nothing (ask the set). Most
+/// capitalized words of a text belong to no set of names, and one bit test is far
+/// cheaper than hashing the word and probing a table (which, for the lexicon's sets,
+/// waits on memory).
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter<const WORDS: usize> {
+    bits: [u64; WORDS],
+}
+
+impl<const WORDS: usize> Default for WordFilter<WORDS> {
+    fn default() -> Self {
+        WordFilter { bits: [0; WORDS] }
+    }
+}
+
+/// The 32-bit hash a [`WordFilter`] takes its bit from.
+#[inline]
+fn filter_hash(word: &str) -> u32 {
+    let b = word.as_bytes();
+    let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let x = at(0) | at(1) << 8 | at(b.len().wrapping_sub(1)) << 16 | (b.len() as u32) << 24;
+    x.wrapping_mul(0x9e37_79b1)
+}
+
+impl<const WORDS: usize> WordFilter<WORDS> {
+    /// The bit of `word`: the hash scaled to the bit count, so that its top bits
+    /// choose (the low bits of a product see only the low bits of its factors).
+    #[inline]
+    fn bit(word: &str) -> usize {
+        ((u64::from(filter_hash(word)) * (64 * WORDS) as u64) >> 32) as usize
+    }
+
+    /// Adds `word`.
+    pub(crate) fn insert(&mut self, word: &str) {
+        let i = Self::bit(word);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// False when `word` was surely never inserted.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let i = Self::bit(word);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// [`leader_surnames`] with a [`WordFilter`] in front.
+#[derive(Debug)]
+pub(crate) struct LeaderSurnames {
+    map: HashMap<String, usize>,
+    filter: Box<WordFilter<1024>>,
+}
+
+impl LeaderSurnames {
+    /// The table of `lexicon`'s leader surnames.
+    pub(crate) fn new(lexicon: &Lexicon) -> LeaderSurnames {
+        let map = leader_surnames(lexicon);
+        let mut filter = Box::<WordFilter<1024>>::default();
+        for s in map.keys() {
+            filter.insert(s);
+        }
+        LeaderSurnames { map, filter }
+    }
+
+    /// The entry index of the leader whose surname is `word`.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<usize> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
+        self.map.get(word).copied()
+    }
+}
+
 /// Surnames of heads of state and government in office since 1990 that are
 /// unambiguous among them: surname -> entry index. Built once with the analyzer.
 ///
@@ -82,6 +158,8 @@ pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
 pub(crate) struct People<'a> {
     analyzer: &'a Analyzer,
     by_surname: HashMap<&'a str, (usize, Entity<'a>)>,
+    /// The keys of `by_surname`.
+    filter: WordFilter<16>,
 }
 
 impl<'a> People<'a> {
@@ -89,6 +167,7 @@ impl<'a> People<'a> {
         People {
             analyzer,
             by_surname: HashMap::default(),
+            filter: WordFilter::default(),
         }
     }
 
@@ -99,6 +178,7 @@ impl<'a> People<'a> {
         }
         let mention = e.span.slice(text);
         if let Some(s) = surname(mention) {
+            self.filter.insert(s);
             self.by_surname
                 .entry(s)
                 .or_insert_with(|| (e.span.start, e.clone()));
@@ -113,13 +193,17 @@ impl<'a> People<'a> {
         span: Span,
         possessive: bool,
     ) -> Option<Entity<'a>> {
+        if !self.filter.may_hold(word) {
+            return None;
+        }
         let (at, e) = self.by_surname.get(word)?;
         (*at <= span.start).then(|| e.linked_at(span, FoundBy::Surname, possessive))
     }
 
     /// True when [`People::link`] may link `word` to someone (at some position).
     pub(crate) fn may_link(&self, word: &str) -> bool {
-        self.by_surname.contains_key(word) || self.analyzer.leader_surnames().contains_key(word)
+        self.filter.may_hold(word) && self.by_surname.contains_key(word)
+            || self.analyzer.leader_surnames().get(word).is_some()
     }
 
     /// The person a surname alone at `span` refers to, as a new mention.
@@ -127,7 +211,7 @@ impl<'a> People<'a> {
         if let Some(e) = self.introduced(word, span, possessive) {
             return Some(e);
         }
-        let &entry = self.analyzer.leader_surnames().get(word)?;
+        let entry = self.analyzer.leader_surnames().get(word)?;
         Some(Entity::from_entry(
             self.analyzer,
             span,
@@ -469,6 +553,37 @@ mod tests {
             "war-crimes-accountability-team"
         );
         assert_eq!(slug("Zürich’s  Office!"), "zürich-s-office");
+    }
+
+    #[test]
+    fn word_filter_keeps_every_word_and_rules_most_others_out() {
+        let analyzer = Analyzer::new();
+        let leaders = analyzer.leader_surnames();
+        assert!(leaders.map.len() > 100);
+        for (s, &i) in &leaders.map {
+            assert!(leaders.filter.may_hold(s), "{s}");
+            assert_eq!(leaders.get(s), Some(i));
+        }
+        // Capitalized words of the lexicon's other names: few get past the filter.
+        let others: Vec<&str> = analyzer
+            .lexicon()
+            .entries()
+            .iter()
+            .flat_map(|e| e.canonical.split(' '))
+            .filter(|w| is_capitalized(w) && !leaders.map.contains_key(*w))
+            .collect();
+        assert!(others.len() > 10_000);
+        let passed = others.iter().filter(|w| leaders.filter.may_hold(w)).count();
+        assert!(passed * 10 < others.len(), "{passed} of {}", others.len());
+        // A small filter with a few words.
+        let mut f = WordFilter::<16>::default();
+        for w in ["Rahami", "Schmid", "O'Rourke", "al-Sarraj", "Zürich", "X"] {
+            f.insert(w);
+        }
+        for w in ["Rahami", "Schmid", "O'Rourke", "al-Sarraj", "Zürich", "X"] {
+            assert!(f.may_hold(w));
+        }
+        assert!(!WordFilter::<16>::default().may_hold("Rahami"));
     }
 
     #[test]
