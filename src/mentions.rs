@@ -178,57 +178,42 @@ pub fn bundled() -> &'static MentionModel {
 
 /// Facts of one line: written in capitals (as `gazetteer::is_caps_line`: ASCII, at
 /// least four capitals, no lower-case letter), and how many space-separated chunks
-/// hold a digit. Eight bytes at a time where they hold no digit (most do not).
+/// hold a digit, counted up to 2 (the features ask only whether there are two).
+///
+/// Eight bytes at a time, and each question stops when its answer is known: most
+/// lines show a lower-case letter in their first bytes (no capitals line), and the
+/// digit count jumps from a digit to the next space.
 fn line_facts(line: &[u8]) -> (bool, usize) {
-    use crate::swar::{in_range_ascii as in_range, HIGH};
-    #[derive(Default)]
-    struct Facts {
-        upper: usize,
-        lower_case: bool,
-        non_ascii: bool,
-        digits: usize,
-        chunk_digit: bool,
-    }
-    impl Facts {
-        fn byte(&mut self, b: u8) {
-            match b {
-                b' ' => self.space(),
-                b'0'..=b'9' => self.chunk_digit = true,
-                b'A'..=b'Z' => self.upper += 1,
-                b'a'..=b'z' => self.lower_case = true,
-                0x80.. => self.non_ascii = true,
-                _ => {}
-            }
+    use crate::swar::{in_range_ascii as in_range, load8, HIGH};
+    // Capitals: stop at the first lower-case letter or non-ASCII byte.
+    let mut caps = true;
+    let mut upper = 0;
+    for at in (0..line.len()).step_by(8) {
+        let x = load8(line, at);
+        if x & HIGH != 0 || in_range(x, b'a', b'z') != 0 {
+            caps = false;
+            break;
         }
-        fn space(&mut self) {
-            self.digits += usize::from(self.chunk_digit);
-            self.chunk_digit = false;
-        }
+        upper += in_range(x, b'A', b'Z').count_ones();
     }
-    let mut f = Facts::default();
-    let mut chunks = line.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(w);
-        let high = x & HIGH;
-        let h = x & !HIGH;
-        let ascii = !high & HIGH;
-        if in_range(h, b'0', b'9') & ascii != 0 {
-            // A digit: byte by byte, in order.
-            chunk.iter().for_each(|&b| f.byte(b));
+    // Chunks with a digit: find a digit, count its chunk, go on past the chunk's end.
+    let mut digits = 0;
+    let mut at = 0;
+    while at < line.len() && digits < 2 {
+        let x = load8(line, at);
+        let found = in_range(x & !HIGH, b'0', b'9') & !(x & HIGH);
+        if found == 0 {
+            at += 8;
             continue;
         }
-        f.non_ascii |= high != 0;
-        f.upper += (in_range(h, b'A', b'Z') & ascii).count_ones() as usize;
-        f.lower_case |= in_range(h, b'a', b'z') & ascii != 0;
-        if in_range(h, b' ', b' ') & ascii != 0 {
-            f.space();
+        digits += 1;
+        let d = at + found.trailing_zeros() as usize / 8;
+        match memchr::memchr(b' ', &line[d..]) {
+            Some(k) => at = d + k + 1,
+            None => break,
         }
     }
-    chunks.remainder().iter().for_each(|&b| f.byte(b));
-    f.space();
-    (!f.non_ascii && f.upper >= 4 && !f.lower_case, f.digits)
+    (caps && upper >= 4, digits)
 }
 
 /// Per-document facts the features need.
@@ -245,7 +230,7 @@ struct Doc<'t> {
     /// The document's first word, lower case.
     head: String,
     /// Per line: start byte, written in capitals, count of space-separated chunks
-    /// holding a digit.
+    /// holding a digit (up to 2).
     lines: Vec<(usize, bool, usize)>,
 }
 
@@ -259,14 +244,8 @@ impl<'t> Doc<'t> {
         // Words all in lower case (only those can equal a lower-cased name word):
         // vocabulary words as bits, the others in a set.
         let mut lower_ids = vec![0u64; words.vocab_len().div_ceil(64)];
-        for (i, t) in tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let id = words.id(i);
-            if id != 0 && words.is_lower(i, t.text(text)) {
-                lower_ids[id as usize / 64] |= 1 << (id % 64);
-            }
+        for id in words.lower_case_ids() {
+            lower_ids[id as usize / 64] |= 1 << (id % 64);
         }
         let head = tokens
             .iter()
@@ -328,7 +307,7 @@ impl<'t> Doc<'t> {
             let w = t.text(self.text);
             if !first[usize::from(w.as_bytes()[0])]
                 || lens & (1 << w.len().min(63)) == 0
-                || !self.words.is_lower(i, w)
+                || !self.words.is_lower(i)
             {
                 continue;
             }
@@ -348,7 +327,7 @@ impl<'t> Doc<'t> {
         }
     }
 
-    /// Facts of the line holding byte `pos`: (in capitals, chunks with digits).
+    /// Facts of the line holding byte `pos`: (in capitals, chunks with digits up to 2).
     fn line_at(&self, pos: usize) -> (bool, usize) {
         let k = self.lines.partition_point(|l| l.0 <= pos).saturating_sub(1);
         self.lines.get(k).map_or((false, 0), |l| (l.1, l.2))
@@ -381,23 +360,30 @@ fn shape(w: &str) -> &'static str {
     if w.ends_with('.') {
         return "X.";
     }
-    if w.chars().any(|c| c.is_ascii_digit()) {
+    // A digit is an ASCII byte: UTF-8 continuation bytes are all above 0x7f.
+    if w.bytes().any(|b| b.is_ascii_digit()) {
         return "d";
     }
     let mut chars = w.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return "p";
     };
-    let rest: Vec<char> = chars.collect();
     if !first.is_uppercase() {
         return "x";
     }
-    if rest.is_empty() {
-        return "X";
+    // Over the other letters, without collecting them: some letters are neither
+    // upper nor lower case, so both tests are kept.
+    let (mut more, mut all_upper, mut all_lower) = (false, true, true);
+    for c in chars {
+        more = true;
+        all_upper &= c.is_uppercase();
+        all_lower &= c.is_lowercase();
     }
-    if rest.iter().all(|c| c.is_uppercase()) {
+    if !more {
+        "X"
+    } else if all_upper {
         "XX"
-    } else if rest.iter().all(|c| c.is_lowercase()) {
+    } else if all_lower {
         "Xx"
     } else {
         "XxX"
@@ -1083,7 +1069,7 @@ mod tests {
             }
         }
         digits += usize::from(chunk_digit);
-        (ascii && upper >= 4 && !lower_case, digits)
+        (ascii && upper >= 4 && !lower_case, digits.min(2))
     }
 
     proptest::proptest! {
@@ -1103,5 +1089,44 @@ mod tests {
         assert_eq!(shape("J."), "X.");
         assert_eq!(natural_case("HOUSTON"), "Houston");
         assert_eq!(natural_case("Houston"), "Houston");
+        // Letters that are neither upper nor lower case (here the titlecase `ǅ`).
+        assert_eq!(shape("Aǅb"), "XxX");
+        assert_eq!(shape("'s"), "x");
+        assert_eq!(shape("--"), "p");
+    }
+
+    /// `shape` as first written: the letters after the first collected, then tested.
+    fn shape_collecting(w: &str) -> &'static str {
+        if w.ends_with('.') {
+            return "X.";
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            return "d";
+        }
+        let mut chars = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = chars.next() else {
+            return "p";
+        };
+        let rest: Vec<char> = chars.collect();
+        if !first.is_uppercase() {
+            return "x";
+        }
+        if rest.is_empty() {
+            return "X";
+        }
+        if rest.iter().all(|c| c.is_uppercase()) {
+            "XX"
+        } else if rest.iter().all(|c| c.is_lowercase()) {
+            "Xx"
+        } else {
+            "XxX"
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shape_equals_the_collecting_version(w in "[A-Za-z0-9.'ǅßÉéΣσ一-]{0,8}") {
+            proptest::prop_assert_eq!(shape(&w), shape_collecting(&w));
+        }
     }
 }

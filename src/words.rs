@@ -288,7 +288,8 @@ pub(crate) struct DocWords<'t> {
     text: &'t str,
     buf: String,
     low: Vec<Low>,
-    /// Per token: its vocabulary id, with [`HYPHENATED`] set for words holding a `-`.
+    /// Per token: its vocabulary id, with [`HYPHENATED`] set for words holding a `-`
+    /// and [`OWN_LOWER`] for tokens that are their own lower case.
     ids: Vec<u32>,
     /// Per token: its word's [`WordInfo::flags`], read on every [`DocWords::has`]
     /// without going back to the vocabulary.
@@ -298,6 +299,12 @@ pub(crate) struct DocWords<'t> {
 
 /// The bit of a [`DocWords`] id that marks a word holding a hyphen (ids are far below).
 const HYPHENATED: u32 = 1 << 31;
+
+/// The bit of a [`DocWords`] id that marks a token that is its own lower case.
+const OWN_LOWER: u32 = 1 << 30;
+
+/// The id bits of a [`DocWords`] id.
+const ID: u32 = !(HYPHENATED | OWN_LOWER);
 
 impl<'t> DocWords<'t> {
     /// The word layer of `tokens` (of `text`).
@@ -336,7 +343,8 @@ impl<'t> DocWords<'t> {
                 let (key, upper) = (packed & !UPPER_BIT, packed & UPPER_BIT != 0);
                 let hyphen = if has_byte(key, b'-') { HYPHENATED } else { 0 };
                 let (id, f) = vocab.short_id(key);
-                ids.push(id | hyphen);
+                let own = if upper { 0 } else { OWN_LOWER };
+                ids.push(id | hyphen | own);
                 flags.push(f);
                 low.push(if upper {
                     let from = buf.len();
@@ -350,17 +358,18 @@ impl<'t> DocWords<'t> {
             }
             if t.kind == TokenKind::Punct && b.len() == 1 {
                 // One ASCII character, neither a letter nor a digit: its own lower case.
-                ids.push(0);
+                ids.push(OWN_LOWER);
                 flags.push(0);
                 low.push(Low::Text(t.span.start, t.span.end));
                 continue;
             }
-            let l = match lower(w) {
-                std::borrow::Cow::Borrowed(_) => Low::Text(t.span.start, t.span.end),
+            let (l, own) = match lower(w) {
+                std::borrow::Cow::Borrowed(_) => (Low::Text(t.span.start, t.span.end), OWN_LOWER),
                 std::borrow::Cow::Owned(l) => {
                     let from = buf.len();
                     buf.push_str(&l);
-                    Low::Buf(from, buf.len())
+                    let own = if l == w { OWN_LOWER } else { 0 };
+                    (Low::Buf(from, buf.len()), own)
                 }
             };
             low.push(l);
@@ -375,7 +384,7 @@ impl<'t> DocWords<'t> {
             } else {
                 (0, 0)
             };
-            ids.push(id);
+            ids.push(id | own);
             flags.push(f);
         }
         DocWords {
@@ -400,29 +409,35 @@ impl<'t> DocWords<'t> {
     /// Token `i`'s vocabulary id (0 for none, and for every token but words).
     #[inline]
     pub(crate) fn id(&self, i: usize) -> u32 {
-        self.ids[i] & !HYPHENATED
+        self.ids[i] & ID
     }
 
     /// What the stages know about token `i` (all zero for an unknown word).
     #[inline]
     pub(crate) fn info(&self, i: usize) -> &WordInfo {
-        self.vocab.info(self.ids[i] & !HYPHENATED)
+        self.vocab.info(self.ids[i] & ID)
     }
 
     /// Asks for the memory of [`DocWords::info`]`(i)` ahead of reading it (a hint).
     #[inline]
     pub(crate) fn prefetch_info(&self, i: usize) {
-        let id = (self.ids[i] & !HYPHENATED) as usize;
+        let id = (self.ids[i] & ID) as usize;
         crate::strmap::prefetch_line(self.vocab.info.as_ptr().wrapping_add(id));
     }
 
-    /// True when token `i`, whose text is `raw`, is its own lower case.
+    /// True when token `i` is its own lower case.
     #[inline]
-    pub(crate) fn is_lower(&self, i: usize, raw: &str) -> bool {
-        match self.low[i] {
-            Low::Text(..) => true,
-            Low::Buf(a, b) => self.buf[a..b] == *raw,
-        }
+    pub(crate) fn is_lower(&self, i: usize) -> bool {
+        self.ids[i] & OWN_LOWER != 0
+    }
+
+    /// The vocabulary ids of the document's words written in lower case, in token
+    /// order, repeats included (a pass over one array).
+    pub(crate) fn lower_case_ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.ids
+            .iter()
+            .filter(|&&x| x & OWN_LOWER != 0 && x & ID != 0)
+            .map(|&x| x & ID)
     }
 
     /// How many ids the vocabulary has (ids are below this).
@@ -552,12 +567,17 @@ mod tests {
     #[test]
     fn lower_case_matches_to_lowercase() {
         let analyzer = Analyzer::new();
-        let text = "The U.S. SAID İstanbul ΟΔΟΣ straße Ärger said";
+        let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger 3-d said";
         let tokens = crate::tokenize::tokenize(text);
         let w = DocWords::new(&analyzer, text, &tokens);
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(w.lower(i), t.text(text).to_lowercase(), "token {i}");
+            assert_eq!(w.is_lower(i), w.lower(i) == t.text(text), "token {i}");
         }
+        // Lower-case words of the vocabulary, in token order: "said" but not "SAID".
+        let said = w.id(tokens.len() - 1);
+        assert_eq!(w.lower_case_ids().filter(|&id| id == said).count(), 1);
+        assert!(w.lower_case_ids().all(|id| id != 0));
         let said = tokens.iter().position(|t| t.text(text) == "SAID").unwrap();
         let last = tokens.len() - 1;
         assert_ne!(w.id(said), 0);
