@@ -29,7 +29,7 @@ use crate::lexicon::{EntityType, RoleKind};
 use crate::resolve;
 use crate::span::Span;
 use crate::tokenize::{possessive_at, Token, TokenKind};
-use crate::words::{DocWords, FIRST_NAME, NOT_NAME, SURNAME, TITLE_HEAD};
+use crate::words::{DocWords, FIRST_NAME, NOT_NAME, ORG_HEAD, SURNAME, TITLE_HEAD};
 
 /// The classes, in weight-column order.
 pub const CLASSES: [&str; 5] = ["none", "PER", "ORG", "LOC", "MISC"];
@@ -713,10 +713,13 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
         }
         // A title alone ("President", "General") is not a name, nor an organization
         // head word alone ("the Ministry").
-        let word = natural_case(doc.word(i));
-        let title_alone = last == i
-            && (analyzer.words().roles.get(word.as_ref()) == Some(&RoleKind::Title)
-                || crate::entities::ORG_HEADS.contains(&word.as_ref()));
+        // The vocabulary flags rule most words out before the case-sensitive lookups.
+        let title_alone = last == i && doc.words.flags(i) & (TITLE_HEAD | ORG_HEAD) != 0 && {
+            let word = natural_case(doc.word(i));
+            doc.words.has(i, TITLE_HEAD)
+                && analyzer.words().roles.get(word.as_ref()) == Some(&RoleKind::Title)
+                || doc.words.has(i, ORG_HEAD) && crate::entities::ORG_HEADS.contains(&word.as_ref())
+        };
         // A run of lone surnames only stays with the surname rule.
         let has_free = covered[i..=last].contains(&FREE);
         // An initial alone is no name.
@@ -815,6 +818,7 @@ pub(crate) fn classify<'a>(
         if c.place.is_none()
             && c.last > c.first
             && best_class(p) == (PER, true)
+            && doc.words.has(c.first, FIRST_NAME)
             && lists
                 .first_names
                 .contains(natural_case(doc.word(c.first)).as_ref())
