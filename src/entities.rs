@@ -354,7 +354,7 @@ pub(crate) fn find_entities<'a>(
             crate::mentions::classify(analyzer, text, tokens, doc_words, sentences, &mut entities);
             model_surnames(analyzer, text, tokens, doc_words, sentences, &mut entities);
         }
-        initialisms(text, tokens, &mut entities);
+        initialisms(text, tokens, doc_words, &mut entities);
         short_forms(text, tokens, doc_words, &mut entities);
         add_nested(analyzer, text, matches, inner, &mut entities);
         national_teams(tokens, doc_words, &mut entities);
@@ -427,7 +427,12 @@ fn model_surnames<'a>(
 /// spells the initials of the capitalized words of exactly one organization mention
 /// becomes a mention of it (`found_by` acronym), unless a rule already named the word
 /// (the classifier's reading gives way).
-fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
+fn initialisms<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    doc_words: &DocWords,
+    entities: &mut Vec<Entity<'a>>,
+) {
     let mut orgs: Vec<(String, usize)> = Vec::new();
     for (k, e) in entities.iter().enumerate() {
         if e.entity_type != EntityType::Organization || e.nested {
@@ -454,7 +459,8 @@ fn initialisms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a
         return;
     }
     let mut added = Vec::new();
-    for t in tokens {
+    for &i in doc_words.capitalized(tokens) {
+        let t = &tokens[i as usize];
         let b = &text.as_bytes()[t.span.start..t.span.end];
         if !(2..=6).contains(&b.len())
             || !b[0].is_ascii_uppercase()
@@ -514,9 +520,11 @@ fn short_forms<'a>(
         return;
     }
     let mut added = Vec::new();
-    for i in 1..tokens.len() {
+    // The short form is capitalized: only those words are asked about.
+    for &i in doc_words.capitalized(tokens) {
+        let i = i as usize;
         // `the` in any casing: the vocabulary flags it (with the pronouns).
-        if !doc_words.has(i - 1, crate::words::COREF) || doc_words.lower(i - 1) != "the" {
+        if i == 0 || !doc_words.has(i - 1, crate::words::COREF) || doc_words.lower(i - 1) != "the" {
             continue;
         }
         let (det, t) = (tokens[i - 1], tokens[i]);
@@ -1227,14 +1235,13 @@ fn org_patterns<'a>(
         false
     };
     let mut spans: Vec<Span> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    // The head words are capitalized: names are looked for from the capitalized words,
+    // after the previous name.
+    let mut next = 0;
+    for &c in doc_words.capitalized(tokens) {
+        let mut i = c as usize;
         let t = tokens[i];
-        if t.kind != TokenKind::Word
-            || !doc_words.has(i, ORG_HEAD)
-            || !ORG_HEADS.contains(&t.text(text))
-        {
-            i += 1;
+        if i < next || !doc_words.has(i, ORG_HEAD) || !ORG_HEADS.contains(&t.text(text)) {
             continue;
         }
         // The last of adjacent head words heads the name ("Acme Holdings Inc.").
@@ -1300,7 +1307,7 @@ fn org_patterns<'a>(
         if first < i || last > i {
             spans.push(Span::new(tokens[first].span.start, end));
         }
-        i = last + 1;
+        next = last + 1;
     }
     if spans.is_empty() {
         return;

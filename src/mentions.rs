@@ -673,10 +673,11 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
             });
         }
     }
-    let mut i = 0;
-    while i < tokens.len() {
-        if covered[i] == COVERED || !cap_word(doc, i) {
-            i += 1;
+    // Runs start at capitalized words, after the previous run.
+    let mut next = 0;
+    for &i in doc.words.capitalized(tokens) {
+        let i = i as usize;
+        if i < next || covered[i] == COVERED || !cap_word(doc, i) {
             continue;
         }
         let (caps, _) = doc.line_at(tokens[i].span.start);
@@ -731,7 +732,7 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
                 place: None,
             });
         }
-        i = last + 1;
+        next = last + 1;
     }
     out
 }

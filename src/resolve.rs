@@ -294,18 +294,13 @@ pub(crate) fn surnames<'a>(
     let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
     let covered = |span: Span| known.overlaps(span);
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
-    for (i, t) in tokens.iter().enumerate() {
-        // Most words open with a lower-case ASCII letter: no capital, no slicing.
-        let b0 = bytes.get(t.span.start).copied().unwrap_or(b' ');
-        if t.kind != TokenKind::Word || (b0.is_ascii() && !b0.is_ascii_uppercase()) {
-            continue;
-        }
+    for &i in doc_words.capitalized(tokens) {
+        let i = i as usize;
+        let t = &tokens[i];
         let w = t.text(text);
         // Only a word that can link to a person, or a known surname (first pass), can
         // become a mention: the other tests are for those alone.
-        if !is_capitalized(w)
-            || !(surnames.is_some() && doc_words.has(i, SURNAME) || people.may_link(w))
+        if !(surnames.is_some() && doc_words.has(i, SURNAME) || people.may_link(w))
             || (doc_words.has(i, NOT_NAME_FLAG) && NOT_NAME.contains(&w))
             || w.chars().count() < 2
             || covered(t.span)

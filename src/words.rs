@@ -295,6 +295,8 @@ pub(crate) struct DocWords<'t> {
     /// without going back to the vocabulary.
     flags: Vec<u32>,
     vocab: &'t Vocab,
+    /// The capitalized words, made on first use ([`DocWords::capitalized`]).
+    capitalized: std::cell::OnceCell<Vec<u32>>,
 }
 
 /// The bit of a [`DocWords`] id that marks a word holding a hyphen (ids are far below).
@@ -394,7 +396,31 @@ impl<'t> DocWords<'t> {
             ids,
             flags,
             vocab,
+            capitalized: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The indices of the word tokens that start with a capital letter
+    /// (`entities::is_capitalized`), in order; `tokens` are the ones this layer was
+    /// made of. Made on the first call: the entity rules and the classifier visit
+    /// only these (about one word in five) where they look for names.
+    pub(crate) fn capitalized(&self, tokens: &[Token]) -> &[u32] {
+        self.capitalized.get_or_init(|| {
+            debug_assert_eq!(tokens.len(), self.ids.len());
+            let bytes = self.text.as_bytes();
+            tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    // Most words open with an ASCII byte that is no capital.
+                    let b0 = bytes.get(t.span.start).copied().unwrap_or(b' ');
+                    t.kind == TokenKind::Word
+                        && (b0.is_ascii_uppercase()
+                            || !b0.is_ascii() && crate::entities::is_capitalized(t.text(self.text)))
+                })
+                .map(|(i, _)| i as u32)
+                .collect()
+        })
     }
 
     /// Token `i` in lower case.
@@ -565,6 +591,15 @@ mod tests {
     }
 
     #[test]
+    fn organization_heads_are_capitalized() {
+        // The organization patterns look for head words among the capitalized words
+        // alone ([`DocWords::capitalized`]).
+        for w in crate::entities::ORG_HEAD_LIST {
+            assert!(crate::entities::is_capitalized(w), "{w}");
+        }
+    }
+
+    #[test]
     fn lower_case_matches_to_lowercase() {
         let analyzer = Analyzer::new();
         let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger 3-d said";
@@ -583,6 +618,14 @@ mod tests {
         assert_ne!(w.id(said), 0);
         assert_eq!(w.id(said), w.id(last));
         assert!(w.has(said, CUE | CUE_HEAD));
+        let capitalized: Vec<u32> = (0..tokens.len() as u32)
+            .filter(|&i| {
+                let t = tokens[i as usize];
+                t.kind == TokenKind::Word && crate::entities::is_capitalized(t.text(text))
+            })
+            .collect();
+        assert_eq!(w.capitalized(&tokens), capitalized);
+        assert_eq!(capitalized.len(), 6, "The U.S. SAID İstanbul ΟΔΟΣ Ärger");
         let the = tokens.iter().position(|t| t.text(text) == "The").unwrap();
         assert!(!w.has(the, CUE));
     }
