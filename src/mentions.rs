@@ -782,7 +782,8 @@ pub(crate) fn classify<'a>(
     }
     let mut score = Score {
         model,
-        keys: Vec::new(),
+        // About twenty features a candidate: the key list rarely grows.
+        keys: Vec::with_capacity(cands.len() * 24),
     };
     // Every candidate scored first, so the mentions of one name in a document can be
     // decided together: all features made (their weights prefetched), then summed.
