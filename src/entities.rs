@@ -652,13 +652,11 @@ fn national_teams(tokens: &[Token], doc_words: &DocWords, entities: &mut [Entity
     // in a hundred: a political story that mentions a league or a goal is no report.
     let mut seen: Vec<u32> = Vec::new();
     let mut count = 0;
-    for i in 0..tokens.len() {
-        if doc_words.has(i, crate::words::SPORT) {
-            count += 1;
-            let id = doc_words.id(i);
-            if !seen.contains(&id) {
-                seen.push(id);
-            }
+    for i in doc_words.with_any(crate::words::SPORT) {
+        count += 1;
+        let id = doc_words.id(i);
+        if !seen.contains(&id) {
+            seen.push(id);
         }
     }
     if count < SPORT_REPORT_MIN.max(tokens.len() / 100) || seen.len() < SPORT_DISTINCT_MIN {
@@ -990,12 +988,16 @@ fn title_patterns<'a>(
     people: &mut resolve::People<'a>,
 ) {
     let known = SpanSet::new(entities.iter().map(|e| e.span).collect());
-    let mut i = 0;
     // Found left to right, so only the last one can overlap the next.
     let mut found: Vec<Entity<'a>> = Vec::new();
-    while i < tokens.len() {
+    // Titles start at words the vocabulary flags (or hyphenated ones: "ex-President"),
+    // after the last name found.
+    let mut next = 0;
+    for i in doc_words.with_any_or_hyphen(TITLE_HEAD) {
+        if i < next {
+            continue;
+        }
         let Some(after) = title_at(analyzer, text, tokens, doc_words, i) else {
-            i += 1;
             continue;
         };
         // Name words: capitalized words and initials, adjacent, up to four.
@@ -1025,7 +1027,7 @@ fn title_patterns<'a>(
             }
         }
         let Some(last) = name_end else {
-            i = after.max(i + 1);
+            next = after.max(i + 1);
             continue;
         };
         let span = Span::new(tokens[after].span.start, tokens[last].span.end);
@@ -1042,7 +1044,7 @@ fn title_patterns<'a>(
             people.introduce(text, &entity);
             found.push(entity);
         }
-        i = last + 1;
+        next = last + 1;
     }
     entities.extend(found);
 }
@@ -1073,15 +1075,15 @@ fn name_patterns<'a>(
         known.overlaps(span) || last_found.is_some_and(|f| f.overlaps(span))
     };
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    // Names start at words the vocabulary flags as given names, after the last name.
+    let mut next = 0;
+    for i in doc_words.with_any(FIRST_NAME) {
         let t = tokens[i];
-        if t.kind != TokenKind::Word
-            || !doc_words.has(i, FIRST_NAME)
+        if i < next
+            || t.kind != TokenKind::Word
             || !first_names.contains(t.text(text))
             || is_covered(last_found, t.span)
         {
-            i += 1;
             continue;
         }
         // The rest of the name: capitalized words, initials, particles.
@@ -1118,7 +1120,6 @@ fn name_patterns<'a>(
             j += 1;
         }
         let Some(last) = last else {
-            i += 1;
             continue;
         };
         let span = Span::new(t.span.start, tokens[last].span.end);
@@ -1129,7 +1130,7 @@ fn name_patterns<'a>(
         people.introduce(text, &entity);
         last_found = Some(span);
         found.push(entity);
-        i = last + 1;
+        next = last + 1;
     }
     entities.extend(found);
 }

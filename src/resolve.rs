@@ -393,9 +393,14 @@ fn acronym_letters(word: &str) -> Option<Vec<char>> {
 pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
     let mut defined: Vec<(&'a str, Entity<'a>, Span)> = Vec::new(); // (acronym, identity, definition parens)
     let bytes = text.as_bytes();
-    // A one-byte token that is `b` (a byte test before any slicing: most tokens fail it).
+    // A one-byte token that is `b`.
     let is = |t: &Token, b: u8| t.span.end == t.span.start + 1 && bytes[t.span.start] == b;
-    for i in 1..tokens.len().saturating_sub(2) {
+    // From each `(` of the text (few) to its token, rather than over every token.
+    for p in memchr::memchr_iter(b'(', bytes) {
+        let i = tokens.partition_point(|t| t.span.start < p);
+        if i == 0 || i + 2 >= tokens.len() || tokens[i].span.start != p {
+            continue;
+        }
         if !is(&tokens[i], b'(') || !is(&tokens[i + 2], b')') {
             continue;
         }

@@ -483,6 +483,26 @@ impl<'t> DocWords<'t> {
         self.flags[i] & flags == flags
     }
 
+    /// The indices of the tokens with any of `flags`, in order (one pass over the
+    /// flags, no lookup).
+    pub(crate) fn with_any(&self, flags: u32) -> impl Iterator<Item = usize> + '_ {
+        self.flags
+            .iter()
+            .enumerate()
+            .filter(move |(_, &f)| f & flags != 0)
+            .map(|(i, _)| i)
+    }
+
+    /// The indices of the tokens with any of `flags` or holding a hyphen, in order.
+    pub(crate) fn with_any_or_hyphen(&self, flags: u32) -> impl Iterator<Item = usize> + '_ {
+        self.flags
+            .iter()
+            .zip(&self.ids)
+            .enumerate()
+            .filter(move |(_, (&f, &id))| f & flags != 0 || id & HYPHENATED != 0)
+            .map(|(i, _)| i)
+    }
+
     /// Token `i`'s [`WordInfo::flags`] (0 for every token but known words).
     #[inline]
     pub(crate) fn flags(&self, i: usize) -> u32 {
@@ -602,7 +622,7 @@ mod tests {
     #[test]
     fn lower_case_matches_to_lowercase() {
         let analyzer = Analyzer::new();
-        let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger 3-d said";
+        let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger ex-envoy said";
         let tokens = crate::tokenize::tokenize(text);
         let w = DocWords::new(&analyzer, text, &tokens);
         for (i, t) in tokens.iter().enumerate() {
@@ -625,6 +645,12 @@ mod tests {
             })
             .collect();
         assert_eq!(w.capitalized(&tokens), capitalized);
+        let cues: Vec<usize> = (0..tokens.len()).filter(|&i| w.has(i, CUE)).collect();
+        assert_eq!(w.with_any(CUE).collect::<Vec<_>>(), cues);
+        assert_eq!(cues.len(), 2, "SAID and said");
+        let hyphen = tokens.iter().position(|t| t.text(text) == "ex-envoy").unwrap();
+        let cues_or_hyphen: Vec<usize> = w.with_any_or_hyphen(CUE).collect();
+        assert_eq!(cues_or_hyphen, [cues[0], hyphen, cues[1]]);
         assert_eq!(capitalized.len(), 6, "The U.S. SAID İstanbul ΟΔΟΣ Ärger");
         let the = tokens.iter().position(|t| t.text(text) == "The").unwrap();
         assert!(!w.has(the, CUE));
