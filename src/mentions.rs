@@ -300,15 +300,13 @@ impl<'t> Doc<'t> {
         if asked.is_empty() {
             return;
         }
-        for (i, t) in self.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word || self.words.id(i) != 0 {
+        for i in self.words.unknown_lower() {
+            let t = self.tokens[i];
+            if t.kind != TokenKind::Word {
                 continue;
             }
             let w = t.text(self.text);
-            if !first[usize::from(w.as_bytes()[0])]
-                || lens & (1 << w.len().min(63)) == 0
-                || !self.words.is_lower(i)
-            {
+            if !first[usize::from(w.as_bytes()[0])] || lens & (1 << w.len().min(63)) == 0 {
                 continue;
             }
             if let Some(&a) = asked.get(w) {

@@ -452,7 +452,7 @@ impl<'t> DocWords<'t> {
     }
 
     /// True when token `i` is its own lower case.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn is_lower(&self, i: usize) -> bool {
         self.ids[i] & OWN_LOWER != 0
     }
@@ -481,6 +481,16 @@ impl<'t> DocWords<'t> {
     #[inline]
     pub(crate) fn has(&self, i: usize, flags: u32) -> bool {
         self.flags[i] & flags == flags
+    }
+
+    /// The indices of the tokens no stage knows (vocabulary id 0) that are their own
+    /// lower case, in order: the unknown lower-case words, and punctuation.
+    pub(crate) fn unknown_lower(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ids
+            .iter()
+            .enumerate()
+            .filter(|(_, &x)| x & (ID | OWN_LOWER) == OWN_LOWER)
+            .map(|(i, _)| i)
     }
 
     /// The indices of the tokens with any of `flags`, in order (one pass over the
@@ -647,8 +657,21 @@ mod tests {
         assert_eq!(w.capitalized(&tokens), capitalized);
         let cues: Vec<usize> = (0..tokens.len()).filter(|&i| w.has(i, CUE)).collect();
         assert_eq!(w.with_any(CUE).collect::<Vec<_>>(), cues);
+        let unknown: Vec<usize> = (0..tokens.len())
+            .filter(|&i| w.id(i) == 0 && w.is_lower(i))
+            .collect();
+        assert_eq!(w.unknown_lower().collect::<Vec<_>>(), unknown);
+        assert!(unknown.contains(
+            &tokens
+                .iter()
+                .position(|t| t.text(text) == "ex-envoy")
+                .unwrap()
+        ));
         assert_eq!(cues.len(), 2, "SAID and said");
-        let hyphen = tokens.iter().position(|t| t.text(text) == "ex-envoy").unwrap();
+        let hyphen = tokens
+            .iter()
+            .position(|t| t.text(text) == "ex-envoy")
+            .unwrap();
         let cues_or_hyphen: Vec<usize> = w.with_any_or_hyphen(CUE).collect();
         assert_eq!(cues_or_hyphen, [cues[0], hyphen, cues[1]]);
         assert_eq!(capitalized.len(), 6, "The U.S. SAID İstanbul ΟΔΟΣ Ärger");
