@@ -25,7 +25,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy};
-use crate::lexicon::{EntityType, RoleKind};
+use crate::lexicon::{EntityType, RoleKind, WordLists};
 use crate::resolve;
 use crate::span::Span;
 use crate::tokenize::{possessive_at, Token, TokenKind};
@@ -331,6 +331,15 @@ impl<'t> Doc<'t> {
         self.lines.get(k).map_or((false, 0), |l| (l.1, l.2))
     }
 
+    /// True when token `i`, in title case, is a given name of the lexicon's list. The
+    /// vocabulary flag rules most words out before the case-sensitive lookup.
+    fn is_first_name(&self, lists: &WordLists, i: usize) -> bool {
+        self.words.has(i, FIRST_NAME)
+            && lists
+                .first_names
+                .contains(natural_case(self.word(i)).as_ref())
+    }
+
     /// True when token `i` opens its sentence (opening quotes and brackets aside).
     fn sentence_initial(&self, i: usize) -> bool {
         let s = crate::entities::sentence_of(self.sentences, self.tokens[i].span.start);
@@ -535,9 +544,8 @@ fn features(
         out.add(&["init"]);
         out.add(&["init&n=", n4]);
     }
-    // The vocabulary flags rule most words out before the case-sensitive lookups.
-    let fw_first_name =
-        doc.words.has(first, FIRST_NAME) && lists.first_names.contains(natural_case(fw).as_ref());
+    // The vocabulary flag rules most words out before the case-sensitive lookup.
+    let fw_first_name = doc.is_first_name(lists, first);
     if fw_first_name {
         out.add(&["fn"]);
     }
@@ -818,10 +826,7 @@ pub(crate) fn classify<'a>(
         if c.place.is_none()
             && c.last > c.first
             && best_class(p) == (PER, true)
-            && doc.words.has(c.first, FIRST_NAME)
-            && lists
-                .first_names
-                .contains(natural_case(doc.word(c.first)).as_ref())
+            && doc.is_first_name(lists, c.first)
         {
             let last = natural_case(doc.word(c.last)).into_owned();
             surnames.entry(last).or_insert(usize::MAX);

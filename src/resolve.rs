@@ -395,13 +395,14 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
     let bytes = text.as_bytes();
     // A one-byte token that is `b`.
     let is = |t: &Token, b: u8| t.span.end == t.span.start + 1 && bytes[t.span.start] == b;
-    // From each `(` of the text (few) to its token, rather than over every token.
+    // From each `(` of the text (few) to the token that is it, rather than over every
+    // token.
     for p in memchr::memchr_iter(b'(', bytes) {
         let i = tokens.partition_point(|t| t.span.start < p);
-        if i == 0 || i + 2 >= tokens.len() || tokens[i].span.start != p {
+        if i == 0 || i + 2 >= tokens.len() || tokens[i].span != Span::new(p, p + 1) {
             continue;
         }
-        if !is(&tokens[i], b'(') || !is(&tokens[i + 2], b')') {
+        if !is(&tokens[i + 2], b')') {
             continue;
         }
         let acro_tok = tokens[i + 1];
