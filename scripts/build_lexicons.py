@@ -2674,6 +2674,11 @@ def write_sources_md(path, counts, stats, src_counts):
     L.append("ODbL (mledoze), CC BY-SA (supraverden) and LGPL (ANNIE, iso-codes) sources stays under")
     L.append("those licenses.")
     L.append("")
+    L.append("`gazetteer.bin` is not built here: it is the gazetteer newslens compiles from")
+    L.append("`people.tsv`, `organizations.tsv`, `locations.tsv` and `countries.tsv` (the same data,")
+    L.append("under the same licenses), written by `NEWSLENS_BLESS=1 cargo test --release --lib")
+    L.append("bundled_snapshot_is_fresh` after these files change.")
+    L.append("")
     L.append("| folder | used for | license | origin |")
     L.append("| --- | --- | --- | --- |")
     for row in SOURCE_TABLE:

@@ -48,6 +48,8 @@ use crate::span::Span;
 use crate::strmap::MUL;
 use crate::tokenize::possessive_at;
 
+mod snapshot;
+
 /// How a gazetteer surface form relates to its entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Form {
@@ -440,8 +442,21 @@ fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> (Forms, StartFact
 }
 
 impl Gazetteer {
-    /// Compiles the aliases and demonyms of `lexicon`.
+    /// Compiles the aliases and demonyms of `lexicon`; for the bundled lexicons,
+    /// takes the gazetteer compiled ahead of time (see [`snapshot`]), which is the
+    /// same.
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
+        if lexicon.is_bundled() {
+            let stamp = crate::lexicon::BUNDLED_STAMP;
+            if let Some(g) = Gazetteer::from_snapshot(snapshot::BUNDLED, stamp, lexicon.len()) {
+                return g;
+            }
+        }
+        Gazetteer::compile(lexicon)
+    }
+
+    /// Compiles the aliases and demonyms of `lexicon`.
+    fn compile(lexicon: &Lexicon) -> Gazetteer {
         // Every surface form with its pattern, in lexicon order. A name an entry
         // lists twice (most list their canonical name among the aliases) is filed
         // once: the second filing would set the same pattern on the same keys.

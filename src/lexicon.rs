@@ -259,6 +259,9 @@ impl Entry {
 pub struct Lexicon {
     entries: Vec<Entry>,
     by_id: IdIndex,
+    /// Exactly the bundled lexicons, nothing added: the gazetteer compiled ahead of
+    /// time from them applies (see [`crate::gazetteer`]).
+    bundled: bool,
 }
 
 /// Entry positions by id: a table keyed by the id's 64-bit hash, which can be asked
@@ -318,7 +321,6 @@ impl IdIndex {
     }
 }
 
-/// The bundled entity lexicons, embedded in the binary: (file name, contents).
 /// The bundled entity lexicons, embedded in the binary: (file name, contents). They
 /// load in this order, so on an alias claimed twice the later file wins: countries
 /// over locations over organizations over people.
@@ -331,6 +333,8 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("locations.tsv", include_str!("../lexicons/locations.tsv")),
     ("countries.tsv", include_str!("../lexicons/countries.tsv")),
 ];
+
+include!(concat!(env!("OUT_DIR"), "/lexicon_stamp.rs"));
 
 const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
 /// Cue phrases mined from the PolNeAR train split by `scripts/mine_cues.py`.
@@ -356,7 +360,13 @@ impl Lexicon {
             .expect("bundled lexicons are validated by the test suite");
         let mut lex = Lexicon::new();
         lex.extend(entries);
+        lex.bundled = true;
         lex
+    }
+
+    /// True when the lexicon holds exactly the bundled entries (nothing added).
+    pub(crate) fn is_bundled(&self) -> bool {
+        self.bundled
     }
 
     /// Parses a lexicon file and adds its entries (later entries win).
@@ -384,6 +394,7 @@ impl Lexicon {
     /// them when the lexicon is empty and their ids are distinct (the bundled case: the
     /// vector becomes the lexicon's own).
     fn extend(&mut self, mut entries: Vec<Entry>) {
+        self.bundled = false;
         self.by_id.reserve(entries.len());
         if !self.entries.is_empty() {
             for e in entries {
@@ -421,6 +432,7 @@ impl Lexicon {
 
     /// Adds one entry; an entry with the same id is replaced.
     pub fn push(&mut self, entry: Entry) {
+        self.bundled = false;
         let h = IdIndex::hash(&entry.id);
         match self.by_id.find(&self.entries, &entry.id, h) {
             IdSlot::At(k) => self.entries[k] = entry,
