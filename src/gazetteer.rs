@@ -43,7 +43,7 @@
 //!   [`crate::lexicon`]).
 
 use crate::entities::{is_capitalized, NOT_NAME};
-use crate::lexicon::{LexStr, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::strmap::MUL;
 use crate::tokenize::possessive_at;
@@ -382,7 +382,7 @@ impl StartFacts {
 /// Builds the table of the surfaces whose first byte has parity `parity` (a surface
 /// claimed again by a later entry goes to the later one); returns it with its
 /// surfaces' [`StartFacts`] and how many distinct surface forms it holds.
-fn build_shard(surfaces: &[(&LexStr, Pattern)], parity: u8) -> (Forms, StartFacts, usize) {
+fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> (Forms, StartFacts, usize) {
     let mut facts = StartFacts::new();
     let mut whole = 0;
     // Every key this shard files, as (hash, surface, end), in lexicon order: hashed
@@ -460,23 +460,22 @@ impl Gazetteer {
         // Every surface form with its pattern, in lexicon order. A name an entry
         // lists twice (most list their canonical name among the aliases) is filed
         // once: the second filing would set the same pattern on the same keys.
-        let mut surfaces: Vec<(&LexStr, Pattern)> = Vec::new();
+        let mut surfaces: Vec<(&str, Pattern)> = Vec::new();
         let mut odd_surfaces = 0;
         for (i, entry) in lexicon.entries().iter().enumerate() {
-            let names = std::iter::once(&entry.canonical)
-                .chain(&entry.aliases)
+            let names = std::iter::once(&*entry.canonical)
+                .chain(entry.aliases.iter())
                 .map(|s| (s, Form::Name));
             let demonyms = entry.demonyms.iter().map(|s| (s, Form::Demonym));
             let filed = surfaces.len();
-            for (lex_surface, form) in names.chain(demonyms) {
-                let surface: &str = lex_surface;
+            for (surface, form) in names.chain(demonyms) {
                 if !surface.chars().any(char::is_alphanumeric) {
                     continue;
                 }
                 let demonym = if form == Form::Demonym { DEMONYM } else { 0 };
                 if surfaces[filed..]
                     .iter()
-                    .any(|(s, p)| p.flags & DEMONYM == demonym && **s == *surface)
+                    .any(|(s, p)| p.flags & DEMONYM == demonym && *s == surface)
                 {
                     continue;
                 }
@@ -491,7 +490,7 @@ impl Gazetteer {
                         | flag(last.is_alphanumeric(), CHECK_RIGHT),
                 };
                 odd_surfaces += usize::from(surface.as_bytes()[0] & 1);
-                surfaces.push((lex_surface, p));
+                surfaces.push((surface, p));
             }
         }
         // The larger shard builds on this thread and the other is left for a free one

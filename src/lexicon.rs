@@ -97,6 +97,95 @@ impl fmt::Display for EntityType {
 /// lexicons (no allocation at start-up), owned for lexicons read at run time.
 pub type LexStr = Cow<'static, str>;
 
+/// A `|`-separated list of a lexicon row (aliases, demonyms, codes), kept as one
+/// string: its trimmed, non-empty items joined by `|`, split when asked for.
+///
+/// Kept whole because most lists are never split: the bundled lexicons' gazetteer is
+/// compiled ahead of time, so at start-up their 70k entries' lists are only
+/// borrowed from the embedded text, where a vector per list had cost a fifth of the
+/// lexicon parse in splitting and allocation.
+///
+/// ```
+/// use newslens::lexicon::Names;
+/// let mut n: Names = ["Russian", "Russians"].into_iter().collect();
+/// n.push("Rus");
+/// assert_eq!(n.iter().collect::<Vec<_>>(), ["Russian", "Russians", "Rus"]);
+/// assert_eq!((n.len(), n.first()), (3, Some("Russian")));
+/// assert!(n.contains("Russians") && !n.contains("Russ"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names(LexStr);
+
+impl Names {
+    /// The list of a `|`-separated field: borrowed through `own` when the field is
+    /// already in normal form (no empty item, no space around a `|`), else rebuilt.
+    fn parse<'t>(field: &'t str, own: Own<'t>) -> Names {
+        let b = field.as_bytes();
+        // Printable ASCII other than `|` on both sides of every `|`.
+        let solid = |c: u8| (b'!'..0x80).contains(&c) && c != b'|';
+        let tight = |i: usize| i > 0 && i + 1 < b.len() && solid(b[i - 1]) && solid(b[i + 1]);
+        let normal = trim(field).len() == field.len() && memchr::memchr_iter(b'|', b).all(tight);
+        if normal {
+            Names(own(field))
+        } else {
+            items(field).collect()
+        }
+    }
+
+    /// The items, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let s: &str = &self.0;
+        split_byte(s, b'|').filter(move |_| !s.is_empty())
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        if self.0.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b'|', self.0.as_bytes()).count() + 1
+        }
+    }
+
+    /// True when the list has no item.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first item.
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// True when `name` is an item.
+    pub fn contains(&self, name: &str) -> bool {
+        self.iter().any(|n| n == name)
+    }
+
+    /// Appends an item (trimmed; nothing for an empty one).
+    pub fn push(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let s = self.0.to_mut();
+        if !s.is_empty() {
+            s.push('|');
+        }
+        s.push_str(name);
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Names {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(items: I) -> Names {
+        let mut n = Names::default();
+        for item in items {
+            n.push(item);
+        }
+        n
+    }
+}
+
 /// A role a person held: title, country and dates as the source gives them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -156,9 +245,9 @@ pub struct Entry {
     /// Canonical name.
     pub canonical: LexStr,
     /// Surface forms (the canonical name is matched too, without being listed).
-    pub aliases: Vec<LexStr>,
+    pub aliases: Names,
     /// Demonyms that resolve to this entry.
-    pub demonyms: Vec<LexStr>,
+    pub demonyms: Names,
     /// Associated country (ISO alpha-3).
     pub country: Option<LexStr>,
     /// Roles with dates.
@@ -166,7 +255,7 @@ pub struct Entry {
     /// Wikidata QID.
     pub qid: Option<LexStr>,
     /// Codes (ISO and others).
-    pub codes: Vec<LexStr>,
+    pub codes: Names,
     /// Every alias is ambiguous (also a common word, name or place).
     pub ambiguous: bool,
     /// These aliases alone are ambiguous.
@@ -192,12 +281,12 @@ impl Entry {
             entity_type,
             subtype: Cow::Borrowed(""),
             canonical,
-            aliases: Vec::new(),
-            demonyms: Vec::new(),
+            aliases: Names::default(),
+            demonyms: Names::default(),
             country: None,
             roles: Vec::new(),
             qid: None,
-            codes: Vec::new(),
+            codes: Names::default(),
             ambiguous: false,
             ambiguous_aliases: Vec::new(),
             source: Cow::Borrowed(""),
@@ -569,20 +658,6 @@ fn items(s: &str) -> impl Iterator<Item = &str> {
     split_byte(s, b'|').map(trim).filter(|a| !a.is_empty())
 }
 
-fn list<'t>(s: &'t str, own: Own<'t>) -> Vec<LexStr> {
-    if s.is_empty() {
-        return Vec::new();
-    }
-    // Sized by its separators (an empty item between two is rare): a Vec grown by
-    // pushes takes room for four, 96 bytes where most lists hold one or two names,
-    // and the 70k entries' lists are most of the start-up's small allocations.
-    let mut out = Vec::with_capacity(s.bytes().filter(|&b| b == b'|').count() + 1);
-    for item in items(s) {
-        out.push(own(item));
-    }
-    out
-}
-
 fn opt<'t>(s: &'t str, own: Own<'t>) -> Option<LexStr> {
     let s = trim(s);
     (!s.is_empty()).then(|| own(s))
@@ -812,12 +887,12 @@ fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>
         }
         let mut entry = Entry::with(own(id), entity_type, own(canonical));
         entry.subtype = own(get(c_subtype));
-        entry.aliases = list(get(c_aliases), own);
-        entry.demonyms = list(get(c_demonyms), own);
+        entry.aliases = Names::parse(get(c_aliases), own);
+        entry.demonyms = Names::parse(get(c_demonyms), own);
         entry.country = opt(get(c_country), own);
         entry.roles = parse_roles(name, line, get(c_roles), own)?;
         entry.qid = opt(get(c_qid), own);
-        entry.codes = list(get(c_codes), own);
+        entry.codes = Names::parse(get(c_codes), own);
         for flag in items(get(c_flags)) {
             if flag == "ambiguous" {
                 entry.ambiguous = true;
@@ -1401,7 +1476,10 @@ mod tests {
         let mut lex = Lexicon::new();
         assert_eq!(lex.add_tsv("t.tsv", &text).unwrap(), 1);
         let e = lex.get("person:x").unwrap();
-        assert_eq!(e.aliases, vec!["J. Roe", "Jane Q. Roe"]);
+        assert_eq!(
+            e.aliases.iter().collect::<Vec<_>>(),
+            ["J. Roe", "Jane Q. Roe"]
+        );
         assert_eq!(e.roles.len(), 2);
         assert_eq!(e.roles[0].end.as_deref(), Some("2005"));
         assert!(e.is_ambiguous("J. Roe") && !e.is_ambiguous("Jane Roe"));
