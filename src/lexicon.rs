@@ -1411,6 +1411,19 @@ impl WordLists {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn names_hold_the_trimmed_items(field in "(a|Bé|\\||  | |\u{a0}|x y|\t){0,12}") {
+            // As the parser hands it over: trimmed.
+            let field = trim(&field);
+            let names = Names::parse(field, |s| Cow::Owned(s.to_string()));
+            let want: Vec<&str> = items(field).collect();
+            proptest::prop_assert_eq!(names.iter().collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(names.len(), want.len());
+            proptest::prop_assert_eq!(names.is_empty(), want.is_empty());
+        }
+    }
+
     #[test]
     fn date_shapes() {
         for d in ["2020", "2020-01", "2020-01-31"] {
