@@ -13,7 +13,7 @@
 //!   linked: it is part of another name. Any other surname of the lexicon's people,
 //!   mid-sentence, is a person mention left unresolved (`doc:person:...`).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, NOT_NAME};
@@ -120,14 +120,6 @@ impl LeaderSurnames {
 /// name of anybody in the lexicon (Francis, Grant, Jackson), and common capitalized
 /// words (months, weekdays, pronouns).
 pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
-    let mut first_names: HashSet<&str> = HashSet::default();
-    for e in lexicon.entries() {
-        if e.entity_type == EntityType::Person {
-            if let Some(first) = e.canonical.split_whitespace().next() {
-                first_names.insert(first);
-            }
-        }
-    }
     let mut seen: HashMap<&str, Option<usize>> = HashMap::default();
     for (i, e) in lexicon.entries().iter().enumerate() {
         if e.entity_type != EntityType::Person || !e.is_leader() || e.ambiguous {
@@ -144,10 +136,21 @@ pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
         let Some(s) = surname(&e.canonical) else {
             continue;
         };
-        if NOT_NAME.contains(&s) || s.chars().count() < 3 || first_names.contains(s) {
+        if NOT_NAME.contains(&s) || s.chars().count() < 3 {
             continue;
         }
         seen.entry(s).and_modify(|v| *v = None).or_insert(Some(i));
+    }
+    // Then the few hundred surnames are looked up among the people's first names (a
+    // set of every first name took twice as long to build, at start-up).
+    for e in lexicon.entries() {
+        if e.entity_type == EntityType::Person {
+            if let Some(first) = e.canonical.split_whitespace().next() {
+                if let Some(v) = seen.get_mut(first) {
+                    *v = None;
+                }
+            }
+        }
     }
     seen.into_iter()
         .filter_map(|(s, v)| v.map(|i| (s.to_string(), i)))
