@@ -1,8 +1,9 @@
-//! Stamps the bundled entity lexicons, so that the gazetteer compiled ahead of time
-//! from them (`lexicons/gazetteer.bin`, see `src/gazetteer.rs`) is used only while
-//! the files it was compiled from are the ones embedded. A lexicon edited without
-//! recompiling the snapshot changes the stamp, and start-up then compiles the
-//! gazetteer itself (slower, same output); the test suite names the stale file.
+//! Stamps the bundled entity lexicons, so that the start-up snapshots made from them
+//! (`lexicons/entries.bin` and `lexicons/gazetteer.bin`, see `src/lexicon/snapshot.rs`
+//! and `src/gazetteer/snapshot.rs`) are used only while the files they were made from
+//! are the ones embedded. A lexicon edited without writing the snapshots again changes
+//! the stamp, and start-up then parses and compiles as before (slower, same output);
+//! the test suite names the stale files.
 
 use std::io::Write;
 

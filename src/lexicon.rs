@@ -37,6 +37,8 @@ use std::path::Path;
 
 use crate::error::LexiconError;
 
+mod snapshot;
+
 /// The entity types newslens knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityType {
@@ -443,10 +445,13 @@ impl Lexicon {
 
     /// The bundled lexicons (countries, locations, organizations, people).
     pub fn bundled() -> Lexicon {
-        // Every row of every file parses in parallel into one vector, in load order;
-        // every string borrows the embedded text (no allocation per field).
-        let entries = parse_files(BUNDLED, Cow::Borrowed)
-            .expect("bundled lexicons are validated by the test suite");
+        // The entries as the snapshot locates them in the embedded text (see
+        // [`snapshot`]); failing that, every row of every file parses in parallel into
+        // one vector, in load order, every string borrowing the embedded text.
+        let entries = snapshot::load(snapshot::ENTRIES, BUNDLED_STAMP).unwrap_or_else(|| {
+            parse_files(BUNDLED, Cow::Borrowed)
+                .expect("bundled lexicons are validated by the test suite")
+        });
         let mut lex = Lexicon::new();
         lex.extend(entries);
         lex.bundled = true;

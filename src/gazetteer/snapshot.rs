@@ -15,7 +15,7 @@
 //! equals a fresh compilation, and says how to write it again:
 //!
 //! ```text
-//! NEWSLENS_BLESS=1 cargo test --release --lib bundled_snapshot_is_fresh
+//! NEWSLENS_BLESS=1 cargo test --release --lib snapshot_is_fresh
 //! ```
 //!
 //! Format (little-endian): magic `NLGZ`, version (u32), lexicon stamp (u64), the
@@ -214,7 +214,7 @@ mod tests {
             compiled == BUNDLED,
             "lexicons/gazetteer.bin is not the gazetteer of the bundled lexicons and this \
              code; write it again with \
-             `NEWSLENS_BLESS=1 cargo test --release --lib bundled_snapshot_is_fresh`"
+             `NEWSLENS_BLESS=1 cargo test --release --lib snapshot_is_fresh`"
         );
         // And start-up takes it.
         assert!(Gazetteer::from_snapshot(BUNDLED, BUNDLED_STAMP, lexicon.len()).is_some());
