@@ -93,17 +93,22 @@ impl MentionModel {
     /// feature `<bias>` is the intercept). Malformed lines are skipped.
     pub fn parse(text: &str) -> MentionModel {
         let mut m = MentionModel::default();
-        m.weights.reserve(text.lines().count());
-        for line in text.lines() {
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        m.weights.reserve(lines);
+        // Split by bytes (memchr): `lines()` and `split('\t')` searched by characters,
+        // two thirds of the load (14k lines, on the first document).
+        use crate::lexicon::split_byte;
+        for line in split_byte(text, b'\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let mut cols = line.split('\t');
+            let mut cols = split_byte(line, b'\t');
             let Some(name) = cols.next() else { continue };
             let mut w = [0f32; 5];
             let mut ok = true;
             for x in &mut w {
-                match cols.next().and_then(|c| c.parse().ok()) {
+                match cols.next().and_then(crate::lexicon::parse_f32) {
                     Some(v) => *x = v,
                     None => ok = false,
                 }
