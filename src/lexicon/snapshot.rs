@@ -41,10 +41,6 @@ const MAGIC: &[u8; 4] = b"NLLX";
 /// change that forgot to).
 const VERSION: u32 = 1;
 
-/// The source number of the snapshot's own string pool (after the files).
-#[cfg(test)]
-const POOL: u32 = BUNDLED.len() as u32;
-
 /// The tag of an absent optional string.
 const ABSENT: u32 = u32::MAX;
 
@@ -196,9 +192,10 @@ fn write(entries: &[Entry], stamp: u64) -> Vec<u8> {
             let base = text.as_ptr() as usize;
             (addr >= base && addr + s.len() <= base + text.len()).then_some((k as u32, addr - base))
         });
+        // The pool's source number comes after the files'.
         let (source, start) = within.unwrap_or_else(|| {
             pool.push_str(s);
-            (POOL, pool.len() - s.len())
+            (BUNDLED.len() as u32, pool.len() - s.len())
         });
         assert!(s.len() < 1 << LEN_BITS);
         records.extend_from_slice(&u32::try_from(start).expect("under 4 GB").to_le_bytes());
