@@ -182,7 +182,8 @@ impl Analyzer {
     /// gazetteer. Start-up builds the word table beside the entity lexicons' parse
     /// (it needs only the word lists), so that the gazetteer's two shards have both
     /// threads here; built beside the gazetteer, the word table had kept one shard
-    /// waiting (start-up 150 ms -> 130 ms on a 2-core VM).
+    /// waiting (in a timeline of start-up on a 2-core VM, the gazetteer's phase fell
+    /// from about 67 ms to 40 ms, before the gazetteer was compiled ahead of time).
     fn assemble(lexicon: Lexicon, words: WordLists, vocab: Vocab) -> Analyzer {
         let (gazetteer, leader_surnames) = rayon::join(
             || Gazetteer::new(&lexicon),
