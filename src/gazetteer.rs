@@ -443,8 +443,7 @@ fn build_shard(surfaces: &[(&str, Pattern)], parity: u8) -> (Forms, StartFacts, 
 
 impl Gazetteer {
     /// Compiles the aliases and demonyms of `lexicon`; for the bundled lexicons,
-    /// takes the gazetteer compiled ahead of time (see [`snapshot`]), which is the
-    /// same.
+    /// takes the same gazetteer compiled ahead of time (`lexicons/gazetteer.bin`).
     pub fn new(lexicon: &Lexicon) -> Gazetteer {
         if lexicon.is_bundled() {
             let stamp = crate::lexicon::BUNDLED_STAMP;
