@@ -383,41 +383,54 @@ pub(crate) mod fast {
     pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
         out.push(b'"');
         let bytes = s.as_bytes();
+        // Bytes before `start` are written. Eight bytes at a time: a chunk that needs
+        // no escape is passed over whole, one that does is escaped byte by byte, and
+        // the scan goes on by chunks after it (a text's quotes and line breaks had
+        // sent the rest of it byte by byte).
         let mut start = 0;
-        // Eight bytes at a time past the runs that need no escape (most of a text),
-        // then byte by byte from the first chunk that holds one.
-        let mut clean = 0;
-        while clean + 8 <= bytes.len() {
-            let chunk: [u8; 8] = bytes[clean..clean + 8].try_into().expect("eight bytes");
+        let mut i = 0;
+        while i + 8 <= bytes.len() {
+            let chunk: [u8; 8] = bytes[i..i + 8].try_into().expect("eight bytes");
             if needs_escape(u64::from_le_bytes(chunk)) {
-                break;
-            }
-            clean += 8;
-        }
-        for (i, &b) in bytes.iter().enumerate().skip(clean) {
-            if !NEEDS_ESCAPE[b as usize] {
-                continue;
-            }
-            out.extend_from_slice(&bytes[start..i]);
-            match b {
-                b'"' => out.extend_from_slice(b"\\\""),
-                b'\\' => out.extend_from_slice(b"\\\\"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\t' => out.extend_from_slice(b"\\t"),
-                0x08 => out.extend_from_slice(b"\\b"),
-                0x0c => out.extend_from_slice(b"\\f"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(b"\\u00");
-                    out.push(HEX[(b >> 4) as usize]);
-                    out.push(HEX[(b & 0xF) as usize]);
+                for (k, &b) in chunk.iter().enumerate() {
+                    if NEEDS_ESCAPE[b as usize] {
+                        out.extend_from_slice(&bytes[start..i + k]);
+                        escape(out, b);
+                        start = i + k + 1;
+                    }
                 }
             }
-            start = i + 1;
+            i += 8;
+        }
+        for (k, &b) in bytes[i..].iter().enumerate() {
+            if NEEDS_ESCAPE[b as usize] {
+                out.extend_from_slice(&bytes[start..i + k]);
+                escape(out, b);
+                start = i + k + 1;
+            }
         }
         out.extend_from_slice(&bytes[start..]);
         out.push(b'"');
+    }
+
+    /// Writes the JSON escape of byte `b` (one that [`NEEDS_ESCAPE`]).
+    #[inline]
+    fn escape(out: &mut Vec<u8>, b: u8) {
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xF) as usize]);
+            }
+        }
     }
 
     #[inline]
