@@ -978,6 +978,8 @@ fn name_set(name: &str, text: &str) -> Result<rustc_hash::FxHashSet<String>, Lex
     let table = parse_table(name, text, &["name"])?;
     let col = table.columns["name"];
     let mut out = rustc_hash::FxHashSet::default();
+    // Sized up front: grown one doubling at a time, the sets rehashed every name.
+    out.reserve(table.rows.len());
     let mut row = Vec::new();
     for &(line, raw) in &table.rows {
         fields_into(raw, &mut row);
@@ -1225,6 +1227,7 @@ impl CueModel {
             threshold: 0.5,
             ..CueModel::default()
         };
+        m.weights.reserve(table.rows.len());
         let mut row = Vec::new();
         for &(line, raw) in &table.rows {
             fields_into(raw, &mut row);
@@ -1370,6 +1373,7 @@ impl WordLists {
     pub fn add_roles(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["term", "kind"])?;
         let [c_term, c_kind] = table.cols(["term", "kind"]);
+        self.roles.reserve(table.rows.len());
         let mut row = Vec::new();
         for &(line, raw) in &table.rows {
             fields_into(raw, &mut row);
@@ -1426,6 +1430,7 @@ impl WordLists {
     pub fn add_sentiment(&mut self, name: &str, text: &str) -> Result<usize, LexiconError> {
         let table = parse_table(name, text, &["word", "valence"])?;
         let [c_word, c_valence] = table.cols(["word", "valence"]);
+        self.sentiment.reserve(table.rows.len());
         let mut row = Vec::new();
         for &(line, raw) in &table.rows {
             fields_into(raw, &mut row);
