@@ -78,14 +78,14 @@ pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
         (0..n)
             .into_par_iter()
             .map(|i| {
-                let at = u32::from_le_bytes(offsets[i * 4..i * 4 + 4].try_into().ok()?) as usize;
-                entry(&mut Reader(records.get(at..)?), &texts)
-            })
-            .map(|e| {
-                e.unwrap_or_else(|| {
-                    failed.store(true, Ordering::Relaxed);
-                    Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
-                })
+                let at = offsets
+                    .get(i * 4..i * 4 + 4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+                at.and_then(|at| entry(&mut Reader(records.get(at..)?), &texts))
+                    .unwrap_or_else(|| {
+                        failed.store(true, Ordering::Relaxed);
+                        Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
+                    })
             })
             .collect_into_vec(&mut out);
     }
@@ -132,8 +132,9 @@ fn entry(r: &mut Reader<'static>, texts: &[&'static str]) -> Option<Entry> {
 
 /// A string reference: `None` for a bad one, `Some(None)` for an absent optional one.
 fn string(r: &mut Reader<'static>, texts: &[&'static str]) -> Option<Option<LexStr>> {
-    let start = r.u32()? as usize;
-    let tag = r.u32()?;
+    // Both fields in one read (900k strings at start-up).
+    let both = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+    let (start, tag) = (both as u32 as usize, (both >> 32) as u32);
     if tag == ABSENT {
         return Some(None);
     }
