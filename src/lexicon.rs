@@ -1068,13 +1068,13 @@ pub struct Cue {
 #[derive(Clone, Debug, Default)]
 pub struct CueModel {
     /// Feature weights by feature string (`w=said`, `p1=he`...).
-    pub weights: HashMap<Box<str>, f32>,
+    pub weights: HashMap<LexStr, f32>,
     /// Lower-case words the model decides on besides the lexicon cue heads.
     pub vocab: rustc_hash::FxHashSet<String>,
     /// Probability from which a candidate is a cue.
     pub threshold: f32,
     /// Every word that appears in a word feature, interned (see [`CueModel::word_id`]).
-    word_ids: HashMap<Box<str>, u32>,
+    word_ids: HashMap<LexStr, u32>,
     /// Weights of the word features (`w=`, `l=`, `p1=`, `p2=`, `n1=`, `n2=`, `p1w=`,
     /// `wn1=`) by [`CueFeature`] and word ids: one integer lookup each.
     packed: crate::strmap::U64Map<f32>,
@@ -1186,18 +1186,18 @@ impl CueModel {
         self.edges
     }
 
-    fn intern(&mut self, word: &str) -> u32 {
+    fn intern<'t>(&mut self, word: &'t str, own: Own<'t>) -> u32 {
         if let Some(&id) = self.word_ids.get(word) {
             return id;
         }
         // Ids start at 1 and stay under 2^29 (the packed key's field).
         let id = self.word_ids.len() as u32 + 1;
-        self.word_ids.insert(word.into(), id);
+        self.word_ids.insert(own(word), id);
         id
     }
 
     /// Files a weight under its packed key when the feature is a word feature.
-    fn pack(&mut self, feature: &str, x: f32) {
+    fn pack<'t>(&mut self, feature: &'t str, x: f32, own: Own<'t>) {
         let Some((name, value)) = feature.split_once('=') else {
             return;
         };
@@ -1205,15 +1205,15 @@ impl CueModel {
             return;
         };
         if !pair {
-            let a = self.intern(value);
+            let a = self.intern(value, own);
             self.packed.insert(packed_key(f, a, 0), x);
             return;
         }
         // `a|b` where a word may itself be `|`: file every split, as the string
         // lookup `p1w=` + a + `|` + b would match any of them.
         for (i, _) in value.match_indices('|') {
-            let a = self.intern(&value[..i]);
-            let b = self.intern(&value[i + 1..]);
+            let a = self.intern(&value[..i], own);
+            let b = self.intern(&value[i + 1..], own);
             self.packed.insert(packed_key(f, a, b), x);
         }
     }
@@ -1221,6 +1221,12 @@ impl CueModel {
     /// Parses a model file: `feature<TAB>weight` rows after a header, with
     /// `@threshold<TAB>T` and `@vocab<TAB>WORD` rows.
     pub fn parse(name: &str, text: &str) -> Result<CueModel, LexiconError> {
+        CueModel::parse_in(name, text, |s| Cow::Owned(s.to_string()))
+    }
+
+    /// [`CueModel::parse`], its strings made by `own` (borrowed from the embedded
+    /// text for the bundled model: 21k weights and their words, no allocation each).
+    fn parse_in<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<CueModel, LexiconError> {
         let table = parse_table(name, text, &["feature", "weight"])?;
         let [c_feature, c_weight] = table.cols(["feature", "weight"]);
         let mut m = CueModel {
@@ -1248,8 +1254,8 @@ impl CueModel {
                     if f == "@threshold" {
                         m.threshold = x;
                     } else {
-                        m.pack(f, x);
-                        m.weights.insert(f.into(), x);
+                        m.pack(f, x, own);
+                        m.weights.insert(own(f), x);
                     }
                 }
             }
@@ -1339,7 +1345,7 @@ impl WordLists {
             || {
                 rayon::join(
                     || {
-                        CueModel::parse("cue_model.tsv", BUNDLED_CUE_MODEL)
+                        CueModel::parse_in("cue_model.tsv", BUNDLED_CUE_MODEL, Cow::Borrowed)
                             .expect("the bundled cue model is validated by the test suite")
                     },
                     || {
