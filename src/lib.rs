@@ -38,6 +38,7 @@ pub mod output;
 pub mod resolve;
 pub mod sentences;
 pub mod sentiment;
+mod snapshot;
 pub mod span;
 mod strmap;
 mod swar;

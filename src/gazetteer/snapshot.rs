@@ -26,6 +26,7 @@
 //! length, follow, flags).
 
 use super::{Forms, Gazetteer, Slot};
+use crate::snapshot::Reader;
 
 /// The embedded snapshot of the bundled lexicons' gazetteer.
 pub(super) static BUNDLED: &[u8] = include_bytes!("../../lexicons/gazetteer.bin");
@@ -44,10 +45,7 @@ impl Gazetteer {
     /// by the tests, see above).
     #[cfg(test)]
     pub(super) fn snapshot(&self, stamp: u64) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&stamp.to_le_bytes());
+        let mut out = crate::snapshot::header(MAGIC, VERSION, stamp);
         out.extend_from_slice(&(self.surfaces as u64).to_le_bytes());
         out.extend_from_slice(&u32_of(self.odd_starts.len()).to_le_bytes());
         for &c in &self.odd_starts {
@@ -83,10 +81,7 @@ impl Gazetteer {
     /// of stamp `stamp`, and every entry it names is below `entries`; `None` for any
     /// other bytes.
     pub(super) fn from_snapshot(bytes: &[u8], stamp: u64, entries: usize) -> Option<Gazetteer> {
-        let mut r = Reader(bytes);
-        if r.take(4)? != MAGIC || r.u32()? != VERSION || r.u64()? != stamp {
-            return None;
-        }
+        let mut r = crate::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
         let surfaces = usize::try_from(r.u64()?).ok()?;
         let odd = r.u32()? as usize;
         let mut odd_starts = Vec::with_capacity(odd.min(1024));
@@ -122,7 +117,7 @@ impl Gazetteer {
             }
             parts.push((cap, len, tails, records));
         }
-        if !r.0.is_empty() {
+        if !r.rest().is_empty() {
             return None;
         }
         let (odd_part, even_part) = (parts.pop()?, parts.pop()?);
@@ -144,15 +139,15 @@ impl Gazetteer {
 fn fill((cap, len, tails, records): (usize, usize, &[u8], &[u8]), entries: usize) -> Option<Forms> {
     let mut slots = super::empty_slots(cap);
     for rec in records.chunks_exact(RECORD) {
-        let mut r = Reader(rec);
+        let mut r = Reader::new(rec);
         let at = r.u32()? as usize;
         let s = Slot {
-            head: u128::from_le_bytes(r.take(16)?.try_into().ok()?),
+            head: r.u128()?,
             entry: r.u32()?,
             tail: r.u32()?,
             len: r.u32()?,
-            follow: u16::from_le_bytes(r.take(2)?.try_into().ok()?),
-            flags: r.take(1)?[0],
+            follow: r.u16()?,
+            flags: r.u8()?,
         };
         let tail_fits = s.len <= 16 || (s.tail as usize + s.len as usize - 16) <= tails.len();
         let slot = slots.get_mut(at)?;
@@ -174,28 +169,6 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).expect("gazetteer sizes fit in 32 bits")
 }
 
-/// Reads little-endian fields off the front of a byte slice.
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,9 +178,7 @@ mod tests {
     fn bundled_snapshot_is_fresh() {
         let lexicon = Lexicon::bundled();
         let compiled = Gazetteer::compile(&lexicon).snapshot(BUNDLED_STAMP);
-        if std::env::var_os("NEWSLENS_BLESS").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/gazetteer.bin");
-            std::fs::write(path, &compiled).expect("writing lexicons/gazetteer.bin");
+        if crate::snapshot::bless("gazetteer.bin", &compiled) {
             return;
         }
         assert!(

@@ -31,6 +31,7 @@ use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{EntityType, Entry, LexStr, Names, Role, BUNDLED};
+use crate::snapshot::Reader;
 
 /// The embedded snapshot of the bundled lexicons' entries.
 pub(super) static ENTRIES: &[u8] = include_bytes!("../../lexicons/entries.bin");
@@ -57,15 +58,12 @@ const TYPES: [EntityType; 4] = [
 /// The bundled entries a snapshot describes, if it is of this format and of lexicon
 /// files of stamp `stamp`, and every string it names is in place; `None` otherwise.
 pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
-    let mut r = Reader(bytes);
-    if r.take(4)? != MAGIC || r.u32()? != VERSION || r.u64()? != stamp {
-        return None;
-    }
+    let mut r = crate::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
     let n = r.u32()? as usize;
     let pool_len = r.u32()? as usize;
     let pool = std::str::from_utf8(r.take(pool_len)?).ok()?;
     let offsets = r.take(n.checked_mul(4)?)?;
-    let records = r.0;
+    let records = r.rest();
     let texts: Vec<&'static str> = BUNDLED
         .iter()
         .map(|&(_, text)| text)
@@ -81,7 +79,7 @@ pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
                 let at = offsets
                     .get(i * 4..i * 4 + 4)
                     .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-                at.and_then(|at| entry(&mut Reader(records.get(at..)?), &texts))
+                at.and_then(|at| entry(&mut Reader::new(records.get(at..)?), &texts))
                     .unwrap_or_else(|| {
                         failed.store(true, Ordering::Relaxed);
                         Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
@@ -132,8 +130,8 @@ fn entry(r: &mut Reader<'static>, texts: &[&'static str]) -> Option<Entry> {
 
 /// A string reference: `None` for a bad one, `Some(None)` for an absent optional one.
 fn string(r: &mut Reader<'static>, texts: &[&'static str]) -> Option<Option<LexStr>> {
-    // Both fields in one read (900k strings at start-up).
-    let both = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+    // Both fields in one read (700k strings at start-up).
+    let both = r.u64()?;
     let (start, tag) = (both as u32 as usize, (both >> 32) as u32);
     if tag == ABSENT {
         return Some(None);
@@ -143,36 +141,6 @@ fn string(r: &mut Reader<'static>, texts: &[&'static str]) -> Option<Option<LexS
     Some(Some(Cow::Borrowed(
         text.get(start..start.checked_add(len)?)?,
     )))
-}
-
-/// Reads little-endian fields off the front of a byte slice.
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
-    }
-
-    fn u16(&mut self) -> Option<u16> {
-        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
 }
 
 /// The snapshot of `entries`, whose strings borrow the texts of [`BUNDLED`] (any
@@ -230,10 +198,7 @@ fn write(entries: &[Entry], stamp: u64) -> Vec<u8> {
             put(&mut records, Some(a));
         }
     }
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&stamp.to_le_bytes());
+    let mut out = crate::snapshot::header(MAGIC, VERSION, stamp);
     out.extend_from_slice(&u32::try_from(entries.len()).expect("entries").to_le_bytes());
     out.extend_from_slice(&u32::try_from(pool.len()).expect("pool").to_le_bytes());
     out.extend_from_slice(pool.as_bytes());
@@ -257,9 +222,7 @@ mod tests {
     fn bundled_entries_snapshot_is_fresh() {
         let entries = parsed();
         let bytes = write(&entries, BUNDLED_STAMP);
-        if std::env::var_os("NEWSLENS_BLESS").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/entries.bin");
-            std::fs::write(path, &bytes).expect("writing lexicons/entries.bin");
+        if crate::snapshot::bless("entries.bin", &bytes) {
             return;
         }
         assert!(
