@@ -1,7 +1,7 @@
 //! Writes the mention classifier's candidates and features for JSON Lines articles on
 //! stdin (`{"id", "text"}`), one JSON object per article:
 //! `{"id", "candidates": [[char_start, char_end, is_place, [features...]], ...]}`.
-//! Used by `scripts/train_mentions.py`:
+//! Used by `scripts/train/train_mentions.py`:
 //! `cargo run --release --example mention_features < train.jsonl > features.jsonl`
 use std::io::{BufRead, BufWriter, Write};
 

@@ -6,7 +6,7 @@
 //! lowers it: questions, very short sentences, first- or second-person talk with no
 //! number, talk about the exchange itself (thank you, applause, question) and plans
 //! (will, going to). The weights are a logistic regression fitted on CheckThat! 2019
-//! train by `scripts/fit_checkworthy.py` (leave-one-debate-out MAP 0.205 in its Python
+//! train by `scripts/train/fit_checkworthy.py` (leave-one-debate-out MAP 0.205 in its Python
 //! replica of these features when fitted, 0.200 on the entity counts of the tree of
 //! 2026-11-28), rounded; the bias is set so that about as many news sentences pass
 //! [`ASSERTION_THRESHOLD`](crate::claims::ASSERTION_THRESHOLD) as before (the bias

@@ -8,7 +8,7 @@
 //!   in `cues.tsv` or mined from PolNeAR train in `cues_polnear.tsv`, or a word of the
 //!   detector's vocabulary such as `wants`) is a cue when the cue detector (a logistic
 //!   regression over its context, [`crate::lexicon::CueModel`], trained by
-//!   `scripts/train_cue_model.py`) gives it a probability above its threshold and no
+//!   `scripts/train/train_cue_model.py`) gives it a probability above its threshold and no
 //!   rule marks it a noun or a passive participle. The cue is the longest lexicon phrase
 //!   there (`expressed concern`), else the word. The speaker is the noun phrase before the verb (skipping
 //!   auxiliaries, adverbs and a parenthetical between commas), or after it in the
@@ -877,7 +877,7 @@ const MODEL_SKIPPED: &[&str] = &[
 ];
 
 /// The cue detector's probability that the word at token `k` is an attribution cue.
-/// The features are those of `scripts/train_cue_model.py` (keep them in step).
+/// The features are those of `scripts/train/train_cue_model.py` (keep them in step).
 #[allow(clippy::too_many_arguments)]
 fn cue_probability(
     text: &str,

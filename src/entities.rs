@@ -846,7 +846,7 @@ fn set_roles<'a>(analyzer: &'a Analyzer, entities: &mut [Entity<'a>], date: Opti
 /// The confidence of a mention found by the rules: the share of such mentions (same
 /// `found_by`, same type) that were right on the TRAIN splits of CoNLL-2003 and GUM
 /// (a right type on an overlapping gold name; predictions that only overlap a CoNLL
-/// MISC name not counted), as measured by `scripts/fit_confidence.py` (which rewrites
+/// MISC name not counted), as measured by `scripts/train/fit_confidence.py` (which rewrites
 /// the table). Demonyms are of type nationality: their row is the share of them that
 /// overlap a CoNLL MISC name (which covers nationalities). The `Model` rows are only a
 /// fallback (model mentions carry the classifier's probability), and in-sample.

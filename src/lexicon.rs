@@ -430,9 +430,9 @@ pub static BUNDLED: &[(&str, &str)] = &[
 include!(concat!(env!("OUT_DIR"), "/lexicon_stamp.rs"));
 
 const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
-/// Cue phrases mined from the PolNeAR train split by `scripts/mine_cues.py`.
+/// Cue phrases mined from the PolNeAR train split by `scripts/train/mine_cues.py`.
 const BUNDLED_MINED_CUES: &str = include_str!("../lexicons/cues_polnear.tsv");
-/// The cue detector trained on the PolNeAR train split by `scripts/train_cue_model.py`.
+/// The cue detector trained on the PolNeAR train split by `scripts/train/train_cue_model.py`.
 const BUNDLED_CUE_MODEL: &str = include_str!("../lexicons/cue_model.tsv");
 const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
 const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
@@ -1063,7 +1063,7 @@ pub struct Cue {
 }
 
 /// The attribution cue detector: a logistic regression over context features of a
-/// candidate word (see `scripts/train_cue_model.py`, which writes the model and lists
+/// candidate word (see `scripts/train/train_cue_model.py`, which writes the model and lists
 /// the features; `claims.rs` builds the same feature strings).
 #[derive(Clone, Debug, Default)]
 pub struct CueModel {

@@ -15,7 +15,7 @@
 //! by a multinomial logistic regression over five classes: no entity, person,
 //! organization, location, other name (MISC). The weights (`models/mentions.tsv`)
 //! are fitted on the TRAIN splits of CoNLL-2003 and GUM by
-//! `scripts/train_mentions.py`, which reads the features this module writes (see
+//! `scripts/train/train_mentions.py`, which reads the features this module writes (see
 //! [`mention_features`]); nothing in here is specific to a dataset's strings.
 
 use std::borrow::Cow;
@@ -967,7 +967,7 @@ fn pool_by_name<K: AsRef<str>>(cands: &[Candidate], keys: &[K], probs: &mut [[f3
 
 /// The candidates and features of a text as the model sees them, for training:
 /// `(char_start, char_end, is_place, features)` per candidate, after the rule-based
-/// entity steps and before the model (see `scripts/train_mentions.py`).
+/// entity steps and before the model (see `scripts/train/train_mentions.py`).
 #[doc(hidden)]
 pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
     let tokens = crate::tokenize::tokenize(text);

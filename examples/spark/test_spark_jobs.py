@@ -1,6 +1,6 @@
 """Integration test of the Spark examples, in Spark's local mode.
 
-Needs pyspark and Java 17+ (`scripts/spark_test.sh` sets up a venv with pyspark, the
+Needs pyspark and Java 17+ (`scripts/ci/spark_test.sh` sets up a venv with pyspark, the
 newslens package and pytest, builds the binary and runs this file). Every record must
 come back exactly once, equal to the CLI's record for the same input line.
 """

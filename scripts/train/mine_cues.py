@@ -25,9 +25,9 @@ Only the training split is read (never dev). Two steps, both on train:
 
 The bundled lexicons/cues_polnear.tsv is step 1 alone, with the defaults:
 
-    python3 scripts/mine_cues.py --out lexicons/cues_polnear.tsv
+    python3 scripts/train/mine_cues.py --out lexicons/cues_polnear.tsv
 
-(then retrain the cue detector, scripts/train_cue_model.py, whose features read the
+(then retrain the cue detector, scripts/train/train_cue_model.py, whose features read the
 lexicon). Step 2 is a diagnostic: run it with output predicted by a build that uses
 the step-1 file.
 
@@ -48,7 +48,7 @@ import sys
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_GOLD = os.path.join(ROOT, "..", "shared", "data", "gold", "polnear_train.jsonl.gz")
 
 # Words that start no cue phrase: determiners, pronouns, prepositions, auxiliaries,
@@ -340,7 +340,7 @@ def main():
         rows.append((lemma, p, class_of(p, lemma, known_lemma_class), new, new + dup + false))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# newslens attribution cues mined from the PolNeAR train split (Newell, Margolin\n")
-        f.write("# and Ruths, LREC 2018; networkdynamics/PolNeAR) by scripts/mine_cues.py: phrases\n")
+        f.write("# and Ruths, LREC 2018; networkdynamics/PolNeAR) by scripts/train/mine_cues.py: phrases\n")
         f.write(f"# overlapping a gold cue >= {args.min} times with cue precision >= {args.precision}"
                 " on train.\n")
         if pred_note:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Integration test of the Spark examples (examples/spark/) in Spark's local mode.
 #
-#   scripts/spark_test.sh
+#   scripts/ci/spark_test.sh
 #
 # Makes a venv (SPARK_VENV, default target/spark-venv; kept between runs) with
 # pyspark from PyPI, the newslens Python package (pip install ./python) and pytest,
@@ -9,7 +9,7 @@
 # job and the mapPartitions job on a ~200-record corpus, each record checked against
 # the CLI's. Needs Java 17+ on PATH (or JAVA_HOME).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 venv="${SPARK_VENV:-target/spark-venv}"
 if ! command -v java >/dev/null && [ -z "${JAVA_HOME:-}" ]; then

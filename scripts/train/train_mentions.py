@@ -5,7 +5,7 @@ models/mentions.tsv.
 Usage (from the repository root; Python 3 standard library only):
 
     cargo build --release --example mention_features
-    python3 scripts/train_mentions.py --data ../shared/data/gold --out models/mentions.tsv
+    python3 scripts/train/train_mentions.py --data ../shared/data/gold --out models/mentions.tsv
 
 Steps:
 1. Runs `target/release/examples/mention_features` over conll2003_train.jsonl and
@@ -242,7 +242,7 @@ def main():
         rows.append("%s\t%s" % (f, "\t".join("%.4f" % v for v in ws)))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# newslens mention classifier: feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC\n")
-        f.write("# fitted by scripts/train_mentions.py on conll2003_train + gum_train "
+        f.write("# fitted by scripts/train/train_mentions.py on conll2003_train + gum_train "
                 "(%d candidates, %d epochs%s, L2 %g, min count %d, pruned below %g)\n"
                 % (len(all_samples), EPOCHS, ", averaged" if AVERAGE else "", L2, MIN_COUNT, PRUNE))
         for r in rows:

@@ -5,7 +5,7 @@ reports leave-one-debate-out MAP.
 usage:
   target/release/newslens analyze --jsonl -q < <(python3 ../shared/eval/score.py checkworthy \\
       --gold ../shared/data/gold/checkthat2019_train.jsonl --write-input /dev/stdout) > /tmp/ct.jsonl
-  python3 scripts/fit_checkworthy.py ../shared/data/gold/checkthat2019_train.jsonl /tmp/ct.jsonl
+  python3 scripts/train/fit_checkworthy.py ../shared/data/gold/checkthat2019_train.jsonl /tmp/ct.jsonl
 
 Re-computes the features of src/checkworthy.rs in Python (per line; entity counts
 come from the saved newslens output), fits an L2 logistic regression with balanced

@@ -39,7 +39,7 @@ import sys
 from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from mine_cues import FUNCTION_WORDS, read_lexicon  # noqa: E402
 
@@ -363,7 +363,7 @@ def main():
     w = train([(fs, y) for ex in per_doc for fs, y, _ in ex], args.epochs, args.l2)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# newslens cue detector: logistic regression trained on the PolNeAR train split\n")
-        f.write("# (Newell, Margolin and Ruths, LREC 2018) by scripts/train_cue_model.py.\n")
+        f.write("# (Newell, Margolin and Ruths, LREC 2018) by scripts/train/train_cue_model.py.\n")
         f.write("# Only feature names (words and word pairs) and weights. See lexicons/SOURCES.md.\n")
         f.write("feature\tweight\n")
         f.write(f"@threshold\t{threshold}\n")

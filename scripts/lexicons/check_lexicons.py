@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Sanity checks for the bundled lexicons (run after scripts/build_lexicons.py).
+"""Sanity checks for the bundled lexicons (run after scripts/lexicons/build_lexicons.py).
 
-    python3 scripts/check_lexicons.py lexicons
+    python3 scripts/lexicons/check_lexicons.py lexicons
 
 Checks: 12 fields per entity row, unique ids, id prefixes match types, controlled
 subtypes, ISO alpha-3 country codes, role and flag syntax, every alias has an uppercase

@@ -6,7 +6,7 @@ TRAIN splits and writes it into the confidence table of src/entities.rs
 Usage (from the repository root; Python 3 standard library only):
 
     cargo build --release
-    python3 scripts/fit_confidence.py --data ../shared/data/gold
+    python3 scripts/train/fit_confidence.py --data ../shared/data/gold
 
 A mention is right when it overlaps a gold name of its type (person -> PER,
 organization -> ORG, country/location -> LOC); mentions that overlap no PER/ORG/LOC

@@ -5,9 +5,9 @@
 # from one run to the next). Prints the medians, the median and range of the per-pair
 # falls in wall time, and the median per-pair fall in CPU time.
 #
-#   scripts/entity_cost.sh [THREADS] [PAIRS] [BIN]
+#   scripts/bench/entity_cost.sh [THREADS] [PAIRS] [BIN]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 threads="${1:-1}"
 pairs="${2:-15}"
 bin="${3:-target/release/newslens}"

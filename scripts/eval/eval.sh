@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scores newslens on every dev set in ../shared/data/gold with ../shared/eval/score.py.
-# Usage: scripts/eval.sh [EXTRA NEWSLENS ARGS...]   (build with cargo build --release first)
+# Usage: scripts/eval/eval.sh [EXTRA NEWSLENS ARGS...]   (build with cargo build --release first)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 shared=${SHARED:-../shared}
 nl="target/release/newslens analyze --jsonl -q $*"
 score() { python3 "$shared/eval/score.py" "$1" --gold "$shared/data/gold/$2" --cmd "$nl" 2>&1 | tail -1; }

@@ -6,12 +6,12 @@ binary in turn, RUNS rounds, and prints each binary's median, first quartile and
 minimum wall time. Alternating the binaries lets a comparison see the same machine: a
 VM's speed drifts by 15-20% within the hour, so only interleaved figures compare.
 
-    python3 scripts/startup.py [--runs 40] [--input FILE] BIN [BIN ...]
+    python3 scripts/bench/startup.py [--runs 40] [--input FILE] BIN [BIN ...]
 
 For one article through a pipe (start-up and the mention model's first load):
 
     head -1 corpus.jsonl > one.jsonl
-    python3 scripts/startup.py --input one.jsonl target/release/newslens OTHER_BIN
+    python3 scripts/bench/startup.py --input one.jsonl target/release/newslens OTHER_BIN
 """
 
 import argparse
