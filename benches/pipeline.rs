@@ -11,7 +11,8 @@ use std::io::BufRead;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newslens::output::Record;
-use newslens::{batch, claims, sentences, tokenize, Analyzer};
+use newslens::text::{sentences, tokenize};
+use newslens::{batch, claims, Analyzer};
 
 fn corpus_lines() -> Vec<String> {
     let path = std::env::var("NEWSLENS_BENCH_JSONL").unwrap_or_else(|_| {

@@ -3,7 +3,7 @@
 //! `cargo run --release --example startup_phases`
 use std::time::Instant;
 
-use newslens::gazetteer::Gazetteer;
+use newslens::entities::gazetteer::Gazetteer;
 use newslens::lexicon::{Lexicon, WordLists};
 
 fn main() {

@@ -5,16 +5,16 @@ use std::path::PathBuf;
 
 use crate::checkworthy;
 use crate::claims::{self, Claim};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::resolve;
 use crate::entities::{self, Entity};
 use crate::error::LexiconError;
-use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Lexicon, WordLists};
-use crate::resolve;
-use crate::sentences;
 use crate::sentiment;
-use crate::span::Span;
-use crate::tokenize::{self, Token};
-use crate::words::{DocWords, Vocab};
+use crate::text::sentences;
+use crate::text::tokenize::{self, Token};
+use crate::text::words::{DocWords, Vocab};
+use crate::types::Span;
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
 ///
@@ -219,7 +219,7 @@ impl Analyzer {
         &self.vocab
     }
 
-    /// True when the mention classifier ([`crate::mentions`]) runs: with the bundled
+    /// True when the mention classifier ([`crate::entities::mentions`]) runs: with the bundled
     /// lexicons (it was fitted with them), unless turned off.
     pub fn uses_mention_model(&self) -> bool {
         self.mention_model

@@ -138,8 +138,8 @@ pub struct Options {
     /// written: the output ends with whole records.
     pub stop: Option<Arc<AtomicBool>>,
     /// Write rows of this flat table (CSV or TSV) instead of JSON records; see
-    /// [`crate::table`]. The caller writes the header.
-    pub table: Option<(crate::table::Table, crate::table::Delimiter)>,
+    /// [`crate::output::table`]. The caller writes the header.
+    pub table: Option<(crate::output::table::Table, crate::output::table::Delimiter)>,
 }
 
 /// Default largest article: 16 MiB of text.
@@ -743,9 +743,9 @@ where
                         .map(|item| {
                             let mut buf = Vec::with_capacity(4096);
                             let s = match opts.table {
-                                Some((table, delim)) => {
-                                    crate::table::render(analyzer, item, table, delim, &mut buf)
-                                }
+                                Some((table, delim)) => crate::output::table::render(
+                                    analyzer, item, table, delim, &mut buf,
+                                ),
                                 None => render(analyzer, item, opts.pretty, &mut buf),
                             };
                             (buf, s)

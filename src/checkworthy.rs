@@ -17,9 +17,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use crate::entities::Entity;
-use crate::span::Span;
-use crate::tokenize::{Token, TokenKind};
-use crate::words::{DocWords, CLASS_SHIFT, CUE};
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{DocWords, CLASS_SHIFT, CUE};
+use crate::types::Span;
 
 const QUANTITY_WORDS_LIST: &[&str] = &[
     "percent",
@@ -246,7 +246,7 @@ static WORD_CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
     m
 });
 
-/// Every classed word with its class bits (for [`crate::words::Vocab`]).
+/// Every classed word with its class bits (for [`crate::text::words::Vocab`]).
 pub(crate) fn word_classes() -> impl Iterator<Item = (&'static str, u8)> {
     WORD_CLASSES.iter().map(|(&w, &c)| (w, c))
 }

@@ -15,8 +15,8 @@
 //! ```
 //!
 //! The pipeline, one module per stage:
-//! [`tokenize`] → [`sentences`] → [`gazetteer`] (over [`lexicon`]) → [`entities`]
-//! (with [`resolve`], [`mentions`] and [`coref`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
+//! [`text::tokenize`] → [`text::sentences`] → [`entities::gazetteer`] (over [`lexicon`]) → [`entities`]
+//! (with [`entities::resolve`], [`entities::mentions`] and [`entities::coref`]) → [`sentiment`] → [`checkworthy`] → [`claims`] → [`output`];
 //! [`batch`] runs it over corpora in parallel, in order, with bounded memory.
 //! Between tokens and the later stages, the private `words` module lower-cases every
 //! token once and gives it an id in one shared vocabulary, which entities, sentiment,
@@ -28,27 +28,18 @@ pub mod analyzer;
 pub mod batch;
 pub mod checkworthy;
 pub mod claims;
-pub mod coref;
 pub mod entities;
 pub mod error;
-pub mod gazetteer;
 pub mod lexicon;
-pub mod mentions;
 pub mod output;
-pub mod resolve;
-pub mod sentences;
 pub mod sentiment;
-mod snapshot;
-pub mod span;
-mod strmap;
-mod swar;
-pub mod table;
-pub mod tokenize;
-mod words;
+pub mod text;
+pub mod types;
+mod util;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, Sentence};
 pub use claims::{Claim, ClaimKind, Modality, Speaker, Stance};
 pub use entities::{Entity, FoundBy, Polarity, Sentiment};
 pub use error::LexiconError;
 pub use lexicon::{EntityType, Entry, Lexicon};
-pub use span::Span;
+pub use types::Span;

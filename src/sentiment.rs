@@ -15,12 +15,12 @@
 //! `scripts/train/train_sentiment.py`, which regenerates the block at the end of this file.
 
 use crate::entities::{Polarity, Sentiment};
-use crate::span::Span;
-use crate::tokenize::{Token, TokenKind};
-use crate::words::{DocWords, Slice, NEGATOR};
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{DocWords, Slice, NEGATOR};
+use crate::types::Span;
 
 /// The words that negate a valence within three words after them (and any word
-/// ending in `n't`); [`crate::words::Vocab`] flags them.
+/// ending in `n't`); [`crate::text::words::Vocab`] flags them.
 pub(crate) const NEGATORS: &[&str] = &[
     "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
     "hardly", "barely", "lack", "lacks", "lacking",
@@ -57,7 +57,7 @@ fn features(
     // The vocabulary's word data is larger than the caches: ask for every entry the
     // loop below reads before reading any.
     for i in 0..toks.len() {
-        if low.has(i, crate::words::SENTIMENT) {
+        if low.has(i, crate::text::words::SENTIMENT) {
             low.prefetch_info(i);
         }
     }
@@ -69,7 +69,7 @@ fn features(
             }
             continue;
         }
-        let (mut v, w) = if low.has(i, crate::words::SENTIMENT) {
+        let (mut v, w) = if low.has(i, crate::text::words::SENTIMENT) {
             let info = low.info(i);
             (info.valence, info.sentiment)
         } else {
@@ -91,7 +91,7 @@ fn features(
 
 /// The learned (positive, negative) weights of each word before, after and inside a
 /// mention, for
-/// [`crate::words::Vocab`] (which also holds every word's VADER valence).
+/// [`crate::text::words::Vocab`] (which also holds every word's VADER valence).
 pub(crate) fn word_weights() -> impl Iterator<Item = (&'static str, [f32; 6])> {
     WORD_WEIGHTS.iter().copied()
 }

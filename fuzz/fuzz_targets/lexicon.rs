@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newslens::gazetteer::Gazetteer;
+use newslens::entities::gazetteer::Gazetteer;
 use newslens::lexicon::{Lexicon, WordLists};
 
 fuzz_target!(|data: &[u8]| {

@@ -31,7 +31,7 @@ use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{EntityType, Entry, LexStr, Names, Role, BUNDLED};
-use crate::snapshot::Reader;
+use crate::util::snapshot::Reader;
 
 /// The embedded snapshot of the bundled lexicons' entries.
 pub(super) static ENTRIES: &[u8] = include_bytes!("../../lexicons/entries.bin");
@@ -58,7 +58,7 @@ const TYPES: [EntityType; 4] = [
 /// The bundled entries a snapshot describes, if it is of this format and of lexicon
 /// files of stamp `stamp`, and every string it names is in place; `None` otherwise.
 pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
-    let mut r = crate::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
+    let mut r = crate::util::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
     let n = r.u32()? as usize;
     let pool_len = r.u32()? as usize;
     let pool = std::str::from_utf8(r.take(pool_len)?).ok()?;
@@ -70,7 +70,7 @@ pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
         .chain([pool])
         .collect();
     let failed = AtomicBool::new(false);
-    let mut out = crate::strmap::with_capacity_in_huge_pages(n);
+    let mut out = crate::util::strmap::with_capacity_in_huge_pages(n);
     {
         use rayon::prelude::*;
         (0..n)
@@ -198,7 +198,7 @@ fn write(entries: &[Entry], stamp: u64) -> Vec<u8> {
             put(&mut records, Some(a));
         }
     }
-    let mut out = crate::snapshot::header(MAGIC, VERSION, stamp);
+    let mut out = crate::util::snapshot::header(MAGIC, VERSION, stamp);
     out.extend_from_slice(&u32::try_from(entries.len()).expect("entries").to_le_bytes());
     out.extend_from_slice(&u32::try_from(pool.len()).expect("pool").to_le_bytes());
     out.extend_from_slice(pool.as_bytes());
@@ -222,7 +222,7 @@ mod tests {
     fn bundled_entries_snapshot_is_fresh() {
         let entries = parsed();
         let bytes = write(&entries, BUNDLED_STAMP);
-        if crate::snapshot::bless("entries.bin", &bytes) {
+        if crate::util::snapshot::bless("entries.bin", &bytes) {
             return;
         }
         assert!(

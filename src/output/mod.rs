@@ -22,11 +22,11 @@
 //!   `char_start`/`char_end` are Unicode code-point offsets (Python string indices).
 //! - `type` is `person`, `organization`, `country` or `location`, `nationality` for a
 //!   demonym (`Russian`, linked to its country's id), or for the coreference mentions
-//!   of [`crate::coref`] `pronoun` (`he`, `their`) or `nominal` (`the president`); `entity_id` is the lexicon id (`country:RUS`) or a
+//!   of [`crate::entities::coref`] `pronoun` (`he`, `their`) or `nominal` (`the president`); `entity_id` is the lexicon id (`country:RUS`) or a
 //!   document-local id (`doc:person:michael-schmid`); a pronoun or nominal linked to a
 //!   named entity carries that entity's id, else its own (`doc:pronoun:they`).
 //! - `found_by` is `lexicon`, `demonym`, `pattern`, `acronym`, `surname`, `model`
-//!   (typed by the mention classifier, [`crate::mentions`]) or `coreference`.
+//!   (typed by the mention classifier, [`crate::entities::mentions`]) or `coreference`.
 //! - `confidence` (in [0, 1], four decimals) is how likely the mention is a right
 //!   entity of its type: for `model` mentions the classifier's probability of the
 //!   class; for the others the precision of mentions with the same `found_by` and
@@ -37,10 +37,12 @@
 //! - A record that could not be analyzed is
 //!   `{"id": ..., "schema_version": 1, "line": N, "error": {"kind", "message"}}`.
 
+pub mod table;
+
 use serde::Serialize;
 
 use crate::analyzer::Analysis;
-use crate::span::{CharIndex, Span};
+use crate::types::{CharIndex, Span};
 
 /// The schema version written in every record.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -374,7 +376,7 @@ pub(crate) mod fast {
     /// (exact as a yes/no: the bit tricks' borrows only follow a true hit).
     #[inline]
     fn needs_escape(x: u64) -> bool {
-        use crate::swar::{below, splat};
+        use crate::util::swar::{below, splat};
         (below(x, 0x20) | below(x ^ splat(b'"'), 1) | below(x ^ splat(b'\\'), 1)) != 0
     }
 
@@ -662,7 +664,7 @@ mod tests {
 
     #[test]
     fn fast_writer_matches_serde_json() {
-        let seed = include_str!("../tests/data/us-withdraws-from-icpa.txt");
+        let seed = include_str!("../../tests/data/us-withdraws-from-icpa.txt");
         let cases = [
             seed,
             "",

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::swar::load8;
+use crate::util::swar::load8;
 
 /// A half-open byte range `[start, end)` into a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -125,7 +125,7 @@ const BLOCK: usize = 8;
 /// The UTF-8 continuation bytes (`10xxxxxx`) of `x`, as their top bits.
 #[inline]
 fn continuation_bits(x: u64) -> u64 {
-    x & !(x << 1) & crate::swar::HIGH
+    x & !(x << 1) & crate::util::swar::HIGH
 }
 
 impl<'t> CharIndex<'t> {

@@ -11,10 +11,10 @@
 //!
 //! Lower case here is `str::to_lowercase` (with a fast path for ASCII words).
 
-use crate::strmap::StrMap;
+use crate::util::strmap::StrMap;
 
 use crate::analyzer::Analyzer;
-use crate::tokenize::{Token, TokenKind};
+use crate::text::tokenize::{Token, TokenKind};
 
 /// [`WordInfo::flags`]: the word is a single-word cue of the cue lexicon.
 pub(crate) const CUE: u32 = 1;
@@ -98,7 +98,7 @@ pub(crate) struct Vocab {
 /// lowers it).
 #[inline]
 fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)> {
-    use crate::swar::{in_range_ascii, load16, HIGH};
+    use crate::util::swar::{in_range_ascii, load16, HIGH};
     let x = load16(text, start, len);
     let halves = [x as u64, (x >> 64) as u64];
     if (halves[0] | halves[1]) & HIGH != 0 {
@@ -117,7 +117,7 @@ fn ascii_lower_key(text: &[u8], start: usize, len: usize) -> Option<(u128, bool)
 /// True when some byte of the 16 in `x` is `b` (`b` not 0).
 #[inline]
 fn has_byte(x: u128, b: u8) -> bool {
-    use crate::swar::{below, splat};
+    use crate::util::swar::{below, splat};
     [x as u64, (x >> 64) as u64]
         .iter()
         .any(|&h| below(h ^ splat(b), 1) != 0)
@@ -177,9 +177,9 @@ impl Vocab {
         }
         v.flag(crate::sentiment::NEGATORS, NEGATOR);
         v.flag(
-            crate::coref::SINGULAR
+            crate::entities::coref::SINGULAR
                 .iter()
-                .chain(crate::coref::PLURAL)
+                .chain(crate::entities::coref::PLURAL)
                 .chain(&["the"]),
             COREF,
         );
@@ -459,7 +459,7 @@ impl<'t> DocWords<'t> {
     #[inline]
     pub(crate) fn prefetch_info(&self, i: usize) {
         let id = (self.ids[i] & ID) as usize;
-        crate::strmap::prefetch_line(self.vocab.info.as_ptr().wrapping_add(id));
+        crate::util::strmap::prefetch_line(self.vocab.info.as_ptr().wrapping_add(id));
     }
 
     /// True when token `i` is its own lower case.
@@ -620,7 +620,7 @@ mod tests {
             assert!(!set.is_empty());
             for w in set.iter().filter(|w| !w.contains(' ')) {
                 for form in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
-                    let tokens = crate::tokenize::tokenize(&form);
+                    let tokens = crate::text::tokenize::tokenize(&form);
                     if tokens.len() != 1 || tokens[0].kind != TokenKind::Word {
                         continue;
                     }
@@ -644,7 +644,7 @@ mod tests {
     fn lower_case_matches_to_lowercase() {
         let analyzer = Analyzer::new();
         let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger ex-envoy said";
-        let tokens = crate::tokenize::tokenize(text);
+        let tokens = crate::text::tokenize::tokenize(text);
         let w = DocWords::new(&analyzer, text, &tokens);
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(w.lower(i), t.text(text).to_lowercase(), "token {i}");

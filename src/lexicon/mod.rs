@@ -55,10 +55,10 @@ pub enum EntityType {
     /// people or things of the country, not the country itself.
     Nationality,
     /// A third-person personal pronoun (`he`, `their`), found by coreference
-    /// ([`crate::coref`]); never a lexicon type.
+    /// ([`crate::entities::coref`]); never a lexicon type.
     Pronoun,
     /// A definite role or organization noun (`the president`, `the company`), found
-    /// by coreference ([`crate::coref`]); never a lexicon type.
+    /// by coreference ([`crate::entities::coref`]); never a lexicon type.
     Nominal,
 }
 
@@ -351,7 +351,7 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     by_id: IdIndex,
     /// Exactly the bundled lexicons, nothing added: the gazetteer compiled ahead of
-    /// time from them applies (see [`crate::gazetteer`]).
+    /// time from them applies (see [`crate::entities::gazetteer`]).
     bundled: bool,
 }
 
@@ -361,7 +361,7 @@ pub struct Lexicon {
 /// another id took first (none among the bundled ones; kept for correctness).
 #[derive(Clone, Debug, Default)]
 struct IdIndex {
-    by_hash: crate::strmap::U64Map<u32>,
+    by_hash: crate::util::strmap::U64Map<u32>,
     others: HashMap<LexStr, usize>,
 }
 
@@ -418,26 +418,32 @@ impl IdIndex {
 /// constant is copied into the binary where it is used (10 MB each time), and the
 /// entries' start-up snapshot locates strings in this one copy.
 pub static BUNDLED: &[(&str, &str)] = &[
-    ("people.tsv", include_str!("../lexicons/people.tsv")),
+    ("people.tsv", include_str!("../../lexicons/people.tsv")),
     (
         "organizations.tsv",
-        include_str!("../lexicons/organizations.tsv"),
+        include_str!("../../lexicons/organizations.tsv"),
     ),
-    ("locations.tsv", include_str!("../lexicons/locations.tsv")),
-    ("countries.tsv", include_str!("../lexicons/countries.tsv")),
+    (
+        "locations.tsv",
+        include_str!("../../lexicons/locations.tsv"),
+    ),
+    (
+        "countries.tsv",
+        include_str!("../../lexicons/countries.tsv"),
+    ),
 ];
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_stamp.rs"));
 
-const BUNDLED_CUES: &str = include_str!("../lexicons/cues.tsv");
+const BUNDLED_CUES: &str = include_str!("../../lexicons/cues.tsv");
 /// Cue phrases mined from the PolNeAR train split by `scripts/train/mine_cues.py`.
-const BUNDLED_MINED_CUES: &str = include_str!("../lexicons/cues_polnear.tsv");
+const BUNDLED_MINED_CUES: &str = include_str!("../../lexicons/cues_polnear.tsv");
 /// The cue detector trained on the PolNeAR train split by `scripts/train/train_cue_model.py`.
-const BUNDLED_CUE_MODEL: &str = include_str!("../lexicons/cue_model.tsv");
-const BUNDLED_ROLES: &str = include_str!("../lexicons/roles.tsv");
-const BUNDLED_SENTIMENT: &str = include_str!("../lexicons/sentiment.tsv");
-const BUNDLED_FIRST_NAMES: &str = include_str!("../lexicons/first_names.tsv");
-const BUNDLED_SURNAMES: &str = include_str!("../lexicons/surnames.tsv");
+const BUNDLED_CUE_MODEL: &str = include_str!("../../lexicons/cue_model.tsv");
+const BUNDLED_ROLES: &str = include_str!("../../lexicons/roles.tsv");
+const BUNDLED_SENTIMENT: &str = include_str!("../../lexicons/sentiment.tsv");
+const BUNDLED_FIRST_NAMES: &str = include_str!("../../lexicons/first_names.tsv");
+const BUNDLED_SURNAMES: &str = include_str!("../../lexicons/surnames.tsv");
 
 impl Lexicon {
     /// An empty lexicon.
@@ -600,7 +606,7 @@ fn fields_into<'t>(line: &'t str, out: &mut Vec<&'t str>) {
     let mut i = 0;
     while i + 8 <= b.len() {
         let chunk: [u8; 8] = b[i..i + 8].try_into().expect("eight bytes");
-        let mut tabs = crate::swar::eq_bytes(u64::from_le_bytes(chunk), b'\t');
+        let mut tabs = crate::util::swar::eq_bytes(u64::from_le_bytes(chunk), b'\t');
         while tabs != 0 {
             let at = i + (tabs.trailing_zeros() / 8) as usize;
             out.push(&line[from..at]);
@@ -955,7 +961,7 @@ fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>
         .collect();
     let first_error: std::sync::Mutex<Option<((usize, usize), LexiconError)>> = Default::default();
     // The bundled entries fill 19 MB, written once.
-    let mut out = crate::strmap::with_capacity_in_huge_pages(rows.len());
+    let mut out = crate::util::strmap::with_capacity_in_huge_pages(rows.len());
     rows.par_iter()
         .map_init(Vec::new, |row, &(file, line, raw)| {
             parse_row(file, line, raw, row).unwrap_or_else(|e| {
@@ -1077,7 +1083,7 @@ pub struct CueModel {
     word_ids: HashMap<LexStr, u32>,
     /// Weights of the word features (`w=`, `l=`, `p1=`, `p2=`, `n1=`, `n2=`, `p1w=`,
     /// `wn1=`) by [`CueFeature`] and word ids: one integer lookup each.
-    packed: crate::strmap::U64Map<f32>,
+    packed: crate::util::strmap::U64Map<f32>,
     /// The ids of `<s>` and `</s>`, the words before a sentence and after it (0 when no
     /// feature names them).
     edges: (u32, u32),
@@ -1494,7 +1500,7 @@ mod tests {
 
     #[test]
     fn parse_f32_reads_every_bundled_weight_as_the_standard_parse() {
-        let models = [include_str!("../models/mentions.tsv"), BUNDLED_CUE_MODEL];
+        let models = [include_str!("../../models/mentions.tsv"), BUNDLED_CUE_MODEL];
         let mut n = 0;
         for line in models.iter().flat_map(|m| m.lines()) {
             for field in line.split('\t').skip(1) {

@@ -18,9 +18,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity, FoundBy, NOT_NAME};
 use crate::lexicon::{EntityType, Lexicon};
-use crate::span::{Span, SpanSet};
-use crate::tokenize::{Token, TokenKind};
-use crate::words::{DocWords, NOT_NAME as NOT_NAME_FLAG, SURNAME};
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{DocWords, NOT_NAME as NOT_NAME_FLAG, SURNAME};
+use crate::types::{Span, SpanSet};
 
 /// Suffixes that are not surnames.
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -508,7 +508,7 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
         let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else {
             continue;
         };
-        let possessive = crate::tokenize::possessive_at(text, t.span.end).is_some();
+        let possessive = crate::text::tokenize::possessive_at(text, t.span.end).is_some();
         let mention = identity.linked_at(t.span, FoundBy::Acronym, possessive);
         if let Some(&i) = by_span.get(&t.span) {
             // A lexicon hit of the same spelling: the document's definition wins.

@@ -2,7 +2,7 @@
 //! together into one sorted list.
 //!
 //! The stage runs in this order, each step seeing what the earlier ones found:
-//! 1. gazetteer matches ([`crate::gazetteer`]);
+//! 1. gazetteer matches ([`crate::entities::gazetteer`]);
 //! 2. organization shapes no lexicon has (`Civic Party`, `Ministry of Foreign
 //!    Affairs`, `University of Southern Indiana`): capitalized words around an
 //!    organization head word;
@@ -10,9 +10,14 @@
 //!    `then-Attorney General Merrick Garland`, `Mr. Rahami`), and names that start with
 //!    a known given name (`Phil Simmons`, `George W. Bush`), when no lexicon entry
 //!    matched them;
-//! 4. in-document resolution ([`crate::resolve`]): acronyms defined in the text, and
+//! 4. in-document resolution ([`crate::entities::resolve`]): acronyms defined in the text, and
 //!    surnames alone linked to the person the document introduced (or, for heads of
 //!    state and government, to the one leader with that surname).
+
+pub mod coref;
+pub mod gazetteer;
+pub mod mentions;
+pub mod resolve;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -20,12 +25,11 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::analyzer::Analyzer;
-use crate::gazetteer::{Form, GazetteerMatch};
 use crate::lexicon::{EntityType, Role, RoleKind};
-use crate::resolve;
-use crate::span::{Span, SpanSet};
-use crate::tokenize::{possessive_at, Token, TokenKind};
-use crate::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
+use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
+use crate::types::{Span, SpanSet};
+use gazetteer::{Form, GazetteerMatch};
 
 /// How an entity mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -40,10 +44,10 @@ pub enum FoundBy {
     Acronym,
     /// A surname alone, linked to a person.
     Surname,
-    /// Typed by the mention classifier ([`crate::mentions`]): an unresolved
+    /// Typed by the mention classifier ([`crate::entities::mentions`]): an unresolved
     /// capitalized name, or a lexicon place read as another type (a team).
     Model,
-    /// A pronoun or definite nominal added by [`crate::coref`], linked to a named
+    /// A pronoun or definite nominal added by [`crate::entities::coref`], linked to a named
     /// entity before it where one fits.
     Coreference,
 }
@@ -330,7 +334,7 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 }
 
 /// Runs the entity stage: gazetteer matches (`inner`: those a longer match set
-/// aside, see [`crate::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
+/// aside, see [`crate::entities::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
 /// mentions.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find_entities<'a>(
@@ -351,7 +355,14 @@ pub(crate) fn find_entities<'a>(
         let mut entities =
             find_entities_rules(analyzer, text, tokens, doc_words, sentences, matches, date);
         if analyzer.uses_mention_model() {
-            crate::mentions::classify(analyzer, text, tokens, doc_words, sentences, &mut entities);
+            crate::entities::mentions::classify(
+                analyzer,
+                text,
+                tokens,
+                doc_words,
+                sentences,
+                &mut entities,
+            );
             model_surnames(analyzer, text, tokens, doc_words, sentences, &mut entities);
         }
         initialisms(text, tokens, doc_words, &mut entities);
@@ -376,7 +387,7 @@ pub(crate) fn find_entities<'a>(
             e.confidence = confidence_of(e.found_by, e.entity_type);
         }
     }
-    crate::coref::add_mentions(text, tokens, doc_words, sentences, &mut entities);
+    crate::entities::coref::add_mentions(text, tokens, doc_words, sentences, &mut entities);
     entities
 }
 
@@ -524,7 +535,10 @@ fn short_forms<'a>(
     for &i in doc_words.capitalized(tokens) {
         let i = i as usize;
         // `the` in any casing: the vocabulary flags it (with the pronouns).
-        if i == 0 || !doc_words.has(i - 1, crate::words::COREF) || doc_words.lower(i - 1) != "the" {
+        if i == 0
+            || !doc_words.has(i - 1, crate::text::words::COREF)
+            || doc_words.lower(i - 1) != "the"
+        {
             continue;
         }
         let (det, t) = (tokens[i - 1], tokens[i]);
@@ -652,7 +666,7 @@ fn national_teams(tokens: &[Token], doc_words: &DocWords, entities: &mut [Entity
     // in a hundred: a political story that mentions a league or a goal is no report.
     let mut seen: Vec<u32> = Vec::new();
     let mut count = 0;
-    for i in doc_words.with_any(crate::words::SPORT) {
+    for i in doc_words.with_any(crate::text::words::SPORT) {
         count += 1;
         let id = doc_words.id(i);
         if !seen.contains(&id) {
@@ -744,7 +758,7 @@ fn add_nested<'a>(
                     continue;
                 }
                 let span = Span::new(o.start + at, o.start + at + person.len());
-                let bounded = crate::gazetteer::next_char(text, span.end)
+                let bounded = crate::entities::gazetteer::next_char(text, span.end)
                     .is_none_or(|c| !c.is_alphanumeric());
                 if bounded && !entities.iter().chain(&added).any(|e| e.span == span) {
                     let mut e = entities[k].linked_at(span, entities[k].found_by, false);

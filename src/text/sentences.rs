@@ -11,7 +11,7 @@
 //! a number (`3.5%`). After a dotted abbreviation (`U.S.`, `U.N.`) it ends one only when
 //! a typical sentence opener follows (`The U.S. He said` splits; `U.S. officials` not).
 
-use crate::span::Span;
+use crate::types::Span;
 
 /// Titles and abbreviations after which a period never ends a sentence.
 const NEVER_END: &[&str] = &[

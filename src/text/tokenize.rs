@@ -11,7 +11,7 @@
 //! - numbers keep inner `.` and `,` between digits (`3.5`, `1,200`);
 //! - every other non-space character is one punctuation token.
 
-use crate::span::Span;
+use crate::types::Span;
 
 /// What kind of token a [`Token`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

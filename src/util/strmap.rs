@@ -211,7 +211,7 @@ pub(crate) fn short_key(key: &[u8]) -> Option<u128> {
     if key.len() > 16 || key.is_empty() {
         return None;
     }
-    Some(crate::swar::load16(key, 0, key.len()))
+    Some(crate::util::swar::load16(key, 0, key.len()))
 }
 
 /// A map from strings to `V`: keys of up to 16 bytes inline, longer ones boxed.

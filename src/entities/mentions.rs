@@ -24,12 +24,12 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyzer::Analyzer;
+use crate::entities::resolve;
 use crate::entities::{is_capitalized, Entity, FoundBy};
 use crate::lexicon::{EntityType, RoleKind, WordLists};
-use crate::resolve;
-use crate::span::Span;
-use crate::tokenize::{possessive_at, Token, TokenKind};
-use crate::words::{DocWords, FIRST_NAME, NOT_NAME, ORG_HEAD, SURNAME, TITLE_HEAD};
+use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::words::{DocWords, FIRST_NAME, NOT_NAME, ORG_HEAD, SURNAME, TITLE_HEAD};
+use crate::types::Span;
 
 /// The classes, in weight-column order.
 pub const CLASSES: [&str; 5] = ["none", "PER", "ORG", "LOC", "MISC"];
@@ -64,7 +64,7 @@ const PARTICLES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct MentionModel {
     bias: [f32; 5],
-    weights: crate::strmap::U64Map<[f32; 5]>,
+    weights: crate::util::strmap::U64Map<[f32; 5]>,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -86,7 +86,7 @@ fn feature_key(name: &str) -> u64 {
 
 /// The bundled model, parsed on first use.
 static BUNDLED: LazyLock<MentionModel> =
-    LazyLock::new(|| MentionModel::parse(include_str!("../models/mentions.tsv")));
+    LazyLock::new(|| MentionModel::parse(include_str!("../../models/mentions.tsv")));
 
 impl MentionModel {
     /// Parses `feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC` lines (`#` comments; the
@@ -189,7 +189,7 @@ pub fn bundled() -> &'static MentionModel {
 /// lines show a lower-case letter in their first bytes (no capitals line), and the
 /// digit count jumps from a digit to the next space.
 fn line_facts(line: &[u8]) -> (bool, usize) {
-    use crate::swar::{in_range_ascii as in_range, load8, HIGH};
+    use crate::util::swar::{in_range_ascii as in_range, load8, HIGH};
     // Capitals: stop at the first lower-case letter or non-ASCII byte.
     let mut caps = true;
     let mut upper = 0;
@@ -263,7 +263,10 @@ impl<'t> Doc<'t> {
             let end =
                 memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
             let (caps, digits) = line_facts(&text.as_bytes()[start..end]);
-            debug_assert_eq!(caps, crate::gazetteer::is_caps_line(&text[start..end]));
+            debug_assert_eq!(
+                caps,
+                crate::entities::gazetteer::is_caps_line(&text[start..end])
+            );
             lines.push((start, caps, digits));
             start = end + 1;
         }
@@ -440,7 +443,7 @@ impl FeatureSink for Collect<'_> {
 
     fn add_lower(&mut self, prefix: &str, word: &str) {
         let mut s = String::from(prefix);
-        s.push_str(&crate::words::lower(word));
+        s.push_str(&crate::text::words::lower(word));
         self.0.push(s);
     }
 }
@@ -970,10 +973,10 @@ fn pool_by_name<K: AsRef<str>>(cands: &[Candidate], keys: &[K], probs: &mut [[f3
 /// entity steps and before the model (see `scripts/train/train_mentions.py`).
 #[doc(hidden)]
 pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
-    let tokens = crate::tokenize::tokenize(text);
-    let sentences = crate::sentences::split_sentences(text);
+    let tokens = crate::text::tokenize::tokenize(text);
+    let sentences = crate::text::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let doc_words = crate::words::DocWords::new(analyzer, text, &tokens);
+    let doc_words = crate::text::words::DocWords::new(analyzer, text, &tokens);
     let entities = crate::entities::find_entities_rules(
         analyzer, text, &tokens, &doc_words, &sentences, &matches, None,
     );
@@ -1042,7 +1045,7 @@ mod tests {
     #[test]
     fn bundled_model_keys_are_distinct() {
         // `parse` asserts that no two features share a hash; every data line counts.
-        let lines = include_str!("../models/mentions.tsv")
+        let lines = include_str!("../../models/mentions.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with("<bias>"))
             .count();
@@ -1091,7 +1094,7 @@ mod tests {
         fn line_facts_match_the_byte_loop(line in "([A-Z]{1,6}|[a-z]{1,3}|[0-9]{1,3}| |[-:.,]|é|—){0,40}") {
             proptest::prop_assert_eq!(line_facts(line.as_bytes()), line_facts_naive(line.as_bytes()));
             let caps = line_facts(line.as_bytes()).0;
-            proptest::prop_assert_eq!(caps, crate::gazetteer::is_caps_line(&line));
+            proptest::prop_assert_eq!(caps, crate::entities::gazetteer::is_caps_line(&line));
         }
     }
 

@@ -25,9 +25,9 @@
 
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
 use crate::lexicon::EntityType;
-use crate::span::Span;
-use crate::tokenize::{Token, TokenKind};
-use crate::words::{DocWords, COREF};
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{DocWords, COREF};
+use crate::types::Span;
 
 /// Singular third-person pronouns (linked to a person).
 pub(crate) const SINGULAR: &[&str] = &[

@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use newslens::batch::{self, Options};
 use newslens::lexicon::Lexicon;
-use newslens::table::{self, Delimiter, Table};
+use newslens::output::table::{self, Delimiter, Table};
 use newslens::{Analyzer, LexiconError};
 
 mod progress;

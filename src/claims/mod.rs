@@ -30,9 +30,9 @@ use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity};
 use crate::lexicon::{CueClass, EntityType};
 use crate::sentiment::valence_of;
-use crate::span::Span;
-use crate::tokenize::{Token, TokenKind};
-use crate::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB, HEDGE, NEGATION};
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB, HEDGE, NEGATION};
+use crate::types::Span;
 
 /// What kind of claim a [`Claim`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -778,13 +778,13 @@ fn longest_cue(
     low: Slice,
 ) -> Option<(usize, CueClass)> {
     // The word alone: its class is in the vocabulary.
-    let mut best = if low.has(k, crate::words::CUE) {
+    let mut best = if low.has(k, crate::text::words::CUE) {
         low.info(k).cue_class.map(|c| (k, c))
     } else {
         None
     };
     // Longer forms only after a word that starts one.
-    if !low.has(k, crate::words::CUE_PHRASE_HEAD) {
+    if !low.has(k, crate::text::words::CUE_PHRASE_HEAD) {
         return best;
     }
     let mut phrase = low.lower(k).to_string();
@@ -923,7 +923,7 @@ fn cue_probability(
     let mut id_at = |j: usize| {
         if word_ids[j] == UNSEEN {
             word_ids[j] = if toks[j].kind == TokenKind::Word {
-                if low.has(j, crate::words::CUE_WORD) {
+                if low.has(j, crate::text::words::CUE_WORD) {
                     low.info(j).cue_word
                 } else {
                     0
@@ -949,11 +949,12 @@ fn cue_probability(
         end
     };
     // The lemma's id: kept in the vocabulary for the words the detector decides on.
-    let il = if low.has(k, crate::words::CUE_HEAD) || low.has(k, crate::words::CUE_VOCAB) {
-        low.info(k).cue_lemma
-    } else {
-        id(feature_lemma(w)).unwrap_or(0)
-    };
+    let il =
+        if low.has(k, crate::text::words::CUE_HEAD) || low.has(k, crate::text::words::CUE_VOCAB) {
+            low.info(k).cue_lemma
+        } else {
+            id(feature_lemma(w)).unwrap_or(0)
+        };
     // Id 0: a word no feature mentions, so the feature weighs nothing. The weights'
     // memory is asked for first, for all eight at once, then summed in order.
     let word_features = [

@@ -26,10 +26,10 @@
 //! length, follow, flags).
 
 use super::{Forms, Gazetteer, Slot};
-use crate::snapshot::Reader;
+use crate::util::snapshot::Reader;
 
 /// The embedded snapshot of the bundled lexicons' gazetteer.
-pub(super) static BUNDLED: &[u8] = include_bytes!("../../lexicons/gazetteer.bin");
+pub(super) static BUNDLED: &[u8] = include_bytes!("../../../lexicons/gazetteer.bin");
 
 const MAGIC: &[u8; 4] = b"NLGZ";
 
@@ -45,7 +45,7 @@ impl Gazetteer {
     /// by the tests, see above).
     #[cfg(test)]
     pub(super) fn snapshot(&self, stamp: u64) -> Vec<u8> {
-        let mut out = crate::snapshot::header(MAGIC, VERSION, stamp);
+        let mut out = crate::util::snapshot::header(MAGIC, VERSION, stamp);
         out.extend_from_slice(&(self.surfaces as u64).to_le_bytes());
         out.extend_from_slice(&u32_of(self.odd_starts.len()).to_le_bytes());
         for &c in &self.odd_starts {
@@ -81,7 +81,7 @@ impl Gazetteer {
     /// of stamp `stamp`, and every entry it names is below `entries`; `None` for any
     /// other bytes.
     pub(super) fn from_snapshot(bytes: &[u8], stamp: u64, entries: usize) -> Option<Gazetteer> {
-        let mut r = crate::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
+        let mut r = crate::util::snapshot::open(bytes, MAGIC, VERSION, stamp)?;
         let surfaces = usize::try_from(r.u64()?).ok()?;
         let odd = r.u32()? as usize;
         let mut odd_starts = Vec::with_capacity(odd.min(1024));
@@ -178,7 +178,7 @@ mod tests {
     fn bundled_snapshot_is_fresh() {
         let lexicon = Lexicon::bundled();
         let compiled = Gazetteer::compile(&lexicon).snapshot(BUNDLED_STAMP);
-        if crate::snapshot::bless("gazetteer.bin", &compiled) {
+        if crate::util::snapshot::bless("gazetteer.bin", &compiled) {
             return;
         }
         assert!(
@@ -256,5 +256,5 @@ mod tests {
         assert!(Gazetteer::from_snapshot(&twice, 7, n).is_none());
     }
 
-    use crate::span::Span;
+    use crate::types::Span;
 }

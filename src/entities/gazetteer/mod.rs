@@ -44,9 +44,9 @@
 
 use crate::entities::{is_capitalized, NOT_NAME};
 use crate::lexicon::Lexicon;
-use crate::span::Span;
-use crate::strmap::MUL;
-use crate::tokenize::possessive_at;
+use crate::text::tokenize::possessive_at;
+use crate::types::Span;
+use crate::util::strmap::MUL;
 
 mod snapshot;
 
@@ -136,14 +136,14 @@ struct Forms {
 
 /// `n` empty slots, in huge pages where the system gives them on request.
 fn empty_slots(n: usize) -> Vec<Slot> {
-    crate::strmap::vec_in_huge_pages(n, Slot::default())
+    crate::util::strmap::vec_in_huge_pages(n, Slot::default())
 }
 
 /// The first 16 bytes of `bytes[start..end]` (a non-empty range) as an integer,
 /// zero-padded.
 #[inline]
 fn head_of(bytes: &[u8], start: usize, end: usize) -> u128 {
-    crate::swar::load16(bytes, start, (end - start).min(16))
+    crate::util::swar::load16(bytes, start, (end - start).min(16))
 }
 
 /// The [`hash_key`] of a whole key.
@@ -214,7 +214,7 @@ impl Forms {
     #[inline]
     fn prefetch(&self, h: u64) {
         let at = (h >> self.shift) as usize;
-        crate::strmap::prefetch_line(self.slots.as_ptr().wrapping_add(at));
+        crate::util::strmap::prefetch_line(self.slots.as_ptr().wrapping_add(at));
     }
 
     /// The slot of `key` (with [`head_of`] `head` and [`hash_key`] `h`), if the
