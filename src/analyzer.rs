@@ -14,7 +14,7 @@ use crate::sentiment;
 use crate::text::sentences;
 use crate::text::tokenize::{self, Token};
 use crate::text::words::{DocWords, Vocab};
-use crate::types::Span;
+use crate::types::Sentence;
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
 ///
@@ -133,15 +133,6 @@ impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
     }
-}
-
-/// A sentence and its check-worthiness.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Sentence {
-    /// Where it is.
-    pub span: Span,
-    /// Check-worthiness in [0, 1].
-    pub checkworthiness: f32,
 }
 
 /// Everything newslens found in one text.

@@ -37,9 +37,9 @@ pub mod text;
 pub mod types;
 mod util;
 
-pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, Sentence};
+pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder};
 pub use claims::{Claim, ClaimKind, Modality, Speaker, Stance};
 pub use entities::{Entity, FoundBy, Polarity, Sentiment};
 pub use error::LexiconError;
 pub use lexicon::{EntityType, Entry, Lexicon};
-pub use types::Span;
+pub use types::{Sentence, Span};

@@ -25,117 +25,12 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashSet;
 
 use crate::analyzer::Analyzer;
-use crate::lexicon::{EntityType, Role, RoleKind};
+use crate::lexicon::{EntityType, RoleKind};
 use crate::text::tokenize::{possessive_at, Token, TokenKind};
 use crate::text::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
+pub use crate::types::{Entity, FoundBy, Polarity, Sentiment};
 use crate::types::{Span, SpanSet};
 use gazetteer::{Form, GazetteerMatch};
-
-/// How an entity mention was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FoundBy {
-    /// A lexicon name or alias.
-    Lexicon,
-    /// A lexicon demonym ("Russian" -> Russia).
-    Demonym,
-    /// A name after a title or honorific.
-    Pattern,
-    /// The long form of an acronym defined in the text, or the acronym.
-    Acronym,
-    /// A surname alone, linked to a person.
-    Surname,
-    /// Typed by the mention classifier ([`crate::entities::mentions`]): an unresolved
-    /// capitalized name, or a lexicon place read as another type (a team).
-    Model,
-    /// A pronoun or definite nominal added by [`crate::entities::coref`], linked to a named
-    /// entity before it where one fits.
-    Coreference,
-}
-
-impl FoundBy {
-    /// The lower-case name used in JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            FoundBy::Lexicon => "lexicon",
-            FoundBy::Demonym => "demonym",
-            FoundBy::Pattern => "pattern",
-            FoundBy::Acronym => "acronym",
-            FoundBy::Surname => "surname",
-            FoundBy::Model => "model",
-            FoundBy::Coreference => "coreference",
-        }
-    }
-}
-
-/// Sentiment of a sentence toward an entity mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Polarity {
-    /// Favourable.
-    Positive,
-    /// Unfavourable.
-    Negative,
-    /// Neither.
-    #[default]
-    Neutral,
-}
-
-impl Polarity {
-    /// The lower-case name used in JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Polarity::Positive => "positive",
-            Polarity::Negative => "negative",
-            Polarity::Neutral => "neutral",
-        }
-    }
-}
-
-/// A sentiment label and score in [-1, 1].
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct Sentiment {
-    /// The label.
-    pub label: Polarity,
-    /// The score: negative below zero, positive above.
-    pub score: f32,
-}
-
-/// One entity mention, resolved to its canonical entity.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Entity<'a> {
-    /// The mention (without a possessive `'s`).
-    pub span: Span,
-    /// Entity type.
-    pub entity_type: EntityType,
-    /// Subtype from the lexicon (empty when unknown).
-    pub subtype: &'a str,
-    /// Canonical name.
-    pub canonical: Cow<'a, str>,
-    /// Canonical id: the lexicon id, or `doc:...` for entities only this document has.
-    pub id: Cow<'a, str>,
-    /// ISO alpha-3 country of the entity, where known.
-    pub country: Option<&'a str>,
-    /// How the mention was found.
-    pub found_by: FoundBy,
-    /// How likely the mention is a correct entity of its type, in [0, 1]: for the
-    /// model, its class probability; otherwise the precision of its `found_by` and
-    /// type measured on the TRAIN splits (see [`confidence_of`]).
-    pub confidence: f32,
-    /// True when a possessive `'s` follows the mention.
-    pub possessive: bool,
-    /// True when the mention lies inside a longer entity mention: a place or person
-    /// named within an organization's name (`U.S.` in `U.S. Department of
-    /// Agriculture`, `Texas` in `University of Texas`).
-    pub nested: bool,
-    /// Index of the lexicon entry, when the entity is one.
-    pub entry: Option<usize>,
-    /// Index of the sentence holding the mention.
-    pub sentence: usize,
-    /// How the sentence speaks of the entity (filled by the sentiment stage).
-    pub sentiment: Sentiment,
-    /// For a lexicon person: the roles held on the article's date, or the latest
-    /// known without a date.
-    pub roles: Vec<&'a Role>,
-}
 
 impl<'a> Entity<'a> {
     /// An entity for lexicon entry `entry` at `span`.

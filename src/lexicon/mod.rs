@@ -32,72 +32,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::fmt;
 use std::path::Path;
 
 use crate::error::LexiconError;
+use crate::types::date_cmp;
+pub use crate::types::{CueClass, EntityType, LexStr, Role};
 
 mod snapshot;
-
-/// The entity types newslens knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityType {
-    /// A person.
-    Person,
-    /// An organization: agency, body, court, party, armed group, company, media...
-    Organization,
-    /// A country (or territory).
-    Country,
-    /// A location that is not a country: a capital, a seat of government, a city.
-    Location,
-    /// A demonym used as a word of nationality (`Russian officials`, `the Afghans`),
-    /// linked to its country; never a lexicon type. Not a place: the mention names
-    /// people or things of the country, not the country itself.
-    Nationality,
-    /// A third-person personal pronoun (`he`, `their`), found by coreference
-    /// ([`crate::entities::coref`]); never a lexicon type.
-    Pronoun,
-    /// A definite role or organization noun (`the president`, `the company`), found
-    /// by coreference ([`crate::entities::coref`]); never a lexicon type.
-    Nominal,
-}
-
-impl EntityType {
-    /// The lower-case name used in lexicons and JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "person",
-            EntityType::Organization => "organization",
-            EntityType::Country => "country",
-            EntityType::Location => "location",
-            EntityType::Nationality => "nationality",
-            EntityType::Pronoun => "pronoun",
-            EntityType::Nominal => "nominal",
-        }
-    }
-
-    /// Parses the lower-case name of a lexicon type (`nationality`, `pronoun` and
-    /// `nominal` are not).
-    pub fn parse(s: &str) -> Option<EntityType> {
-        Some(match s {
-            "person" => EntityType::Person,
-            "organization" => EntityType::Organization,
-            "country" => EntityType::Country,
-            "location" => EntityType::Location,
-            _ => return None,
-        })
-    }
-}
-
-impl fmt::Display for EntityType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// A lexicon string: borrowed from the text embedded in the binary for the bundled
-/// lexicons (no allocation at start-up), owned for lexicons read at run time.
-pub type LexStr = Cow<'static, str>;
 
 /// A `|`-separated list of a lexicon row (aliases, demonyms, codes), kept as one
 /// string: its trimmed, non-empty items joined by `|`, split when asked for.
@@ -188,25 +129,6 @@ impl<'a> FromIterator<&'a str> for Names {
     }
 }
 
-/// A role a person held: title, country and dates as the source gives them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Role {
-    /// The title ("President", "Attorney General").
-    pub title: LexStr,
-    /// ISO alpha-3 country code, if any.
-    pub country: Option<LexStr>,
-    /// Start date (`YYYY[-MM[-DD]]`), if known.
-    pub start: Option<LexStr>,
-    /// End date, if known (none: still held, or unknown).
-    pub end: Option<LexStr>,
-}
-
-/// Compares two dates of possibly different precision on their common prefix.
-fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    let n = a.len().min(b.len());
-    a[..n].cmp(&b[..n])
-}
-
 /// Normalizes an article date to `YYYY[-MM[-DD]]` (a timestamp keeps its date part);
 /// anything else is no date.
 pub fn normalize_date(date: &str) -> Option<&str> {
@@ -218,21 +140,6 @@ pub fn normalize_date(date: &str) -> Option<&str> {
         .or_else(|| d.get(..4).filter(|p| is_date(p)))?;
     let rest = &d[cut.len()..];
     (rest.is_empty() || rest.starts_with(['T', ' '])).then_some(cut)
-}
-
-impl Role {
-    /// True when the role was held on `date` (`YYYY[-MM[-DD]]`).
-    pub fn held_on(&self, date: &str) -> bool {
-        let started = self
-            .start
-            .as_deref()
-            .is_none_or(|s| date_cmp(s, date).is_le());
-        let not_ended = self
-            .end
-            .as_deref()
-            .is_none_or(|e| date_cmp(date, e).is_le());
-        started && not_ended
-    }
 }
 
 /// One canonical entry of an entity lexicon.
@@ -997,66 +904,6 @@ fn name_set(name: &str, text: &str) -> Result<rustc_hash::FxHashSet<String>, Lex
         out.insert(n.to_string());
     }
     Ok(out)
-}
-
-/// The class of a reporting cue, which sets the default stance of what it reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CueClass {
-    /// Neutral speech: say, tell, add, state.
-    Speech,
-    /// Assertion: confirm, claim, insist, argue, acknowledge.
-    Assert,
-    /// Warning.
-    Warn,
-    /// Denial.
-    Deny,
-    /// Promise: pledge, vow.
-    Promise,
-    /// Concern: express concern, worry.
-    Concern,
-    /// Criticism.
-    Criticize,
-    /// Praise.
-    Praise,
-    /// Report: report, reveal, announce.
-    Report,
-    /// Belief: think, believe, expect.
-    Believe,
-}
-
-impl CueClass {
-    /// Parses the lower-case name used in `cues.tsv`.
-    pub fn parse(s: &str) -> Option<CueClass> {
-        Some(match s {
-            "speech" => CueClass::Speech,
-            "assert" => CueClass::Assert,
-            "warn" => CueClass::Warn,
-            "deny" => CueClass::Deny,
-            "promise" => CueClass::Promise,
-            "concern" => CueClass::Concern,
-            "criticize" => CueClass::Criticize,
-            "praise" => CueClass::Praise,
-            "report" => CueClass::Report,
-            "believe" => CueClass::Believe,
-            _ => return None,
-        })
-    }
-
-    /// The lower-case name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            CueClass::Speech => "speech",
-            CueClass::Assert => "assert",
-            CueClass::Warn => "warn",
-            CueClass::Deny => "deny",
-            CueClass::Promise => "promise",
-            CueClass::Concern => "concern",
-            CueClass::Criticize => "criticize",
-            CueClass::Praise => "praise",
-            CueClass::Report => "report",
-            CueClass::Believe => "believe",
-        }
-    }
 }
 
 /// A reporting cue form ("said") with its lemma ("say") and class.
