@@ -112,7 +112,7 @@ impl AnalyzerBuilder {
 /// The bundled word lists and the word table built from them, on one thread.
 fn words_and_vocab() -> (WordLists, Vocab) {
     let words = WordLists::bundled();
-    let vocab = Vocab::new(&words);
+    let vocab = Vocab::new(&words, sentiment::word_weights());
     (words, vocab)
 }
 
@@ -165,7 +165,7 @@ impl Analyzer {
 
     /// An analyzer from an entity lexicon and word lists.
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
-        let vocab = Vocab::new(&words);
+        let vocab = Vocab::new(&words, sentiment::word_weights());
         Analyzer::assemble(lexicon, words, vocab)
     }
 
@@ -240,7 +240,7 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let (matches, inner) = self.gazetteer.find_nested(text);
-        let doc_words = DocWords::new(self, text, &tokens);
+        let doc_words = DocWords::new(&self.vocab, text, &tokens);
         let mut entities = entities::find_entities(
             self,
             text,

@@ -12,108 +12,11 @@
 //! [`ASSERTION_THRESHOLD`](crate::claims::ASSERTION_THRESHOLD) as before (the bias
 //! does not change the ranking).
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
-
 use crate::entities::Entity;
+use crate::lexicon::closed::{DISCOURSE, FUTURE, PERSONAL_WORD, QUANTITY, TREND, WORD_CLASSES};
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, CLASS_SHIFT, CUE};
 use crate::types::Span;
-
-const QUANTITY_WORDS_LIST: &[&str] = &[
-    "percent",
-    "per",
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "hundred",
-    "dozen",
-    "half",
-    "twice",
-    "times",
-    "majority",
-    "average",
-    "rate",
-    "dollars",
-    "billions",
-    "millions",
-    "thousands",
-    "hundreds",
-    "%",
-    "$",
-    "€",
-    "£",
-];
-
-const TREND_WORDS_LIST: &[&str] = &[
-    "more",
-    "less",
-    "most",
-    "least",
-    "fewer",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "rose",
-    "fell",
-    "grew",
-    "dropped",
-    "doubled",
-    "tripled",
-    "record",
-    "largest",
-    "biggest",
-    "highest",
-    "lowest",
-    "first",
-    "only",
-    "never",
-    "ever",
-    "cut",
-    "raised",
-    "lost",
-    "won",
-    "killed",
-    "died",
-    "than",
-    "since",
-    "because",
-    "caused",
-    "led",
-    "worst",
-    "best",
-    "number",
-];
-
-/// Talk about the exchange itself rather than the world.
-const DISCOURSE_WORDS_LIST: &[&str] = &[
-    "thank",
-    "thanks",
-    "applause",
-    "laughter",
-    "crosstalk",
-    "inaudible",
-    "yes",
-    "okay",
-    "ok",
-    "yeah",
-    "mr",
-    "question",
-    "questions",
-    "ask",
-    "asked",
-    "respond",
-    "folks",
-    "welcome",
-];
-
-/// Plans and wishes: nothing to check yet.
-const FUTURE_WORDS: &[&str] = &["will", "going", "gonna", "would", "should", "want", "wants"];
-
-const PERSONAL: &[&str] = &["i", "we", "you", "me", "us", "my", "our", "your"];
 
 /// The intercept (see the module docs).
 const BIAS: f32 = -2.3;
@@ -219,36 +122,6 @@ pub(crate) fn score_sentences(
         out.push(sigmoid(x));
     }
     out
-}
-
-/// Word classes, as bits of [`WORD_CLASSES`].
-const QUANTITY: u8 = 1;
-const TREND: u8 = 2;
-const PERSONAL_WORD: u8 = 4;
-const DISCOURSE: u8 = 8;
-const FUTURE: u8 = 16;
-
-/// Every listed word with the bits of the lists it is in: one lookup per word.
-static WORD_CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
-    let lists: [(&[&'static str], u8); 5] = [
-        (QUANTITY_WORDS_LIST, QUANTITY),
-        (TREND_WORDS_LIST, TREND),
-        (PERSONAL, PERSONAL_WORD),
-        (DISCOURSE_WORDS_LIST, DISCOURSE),
-        (FUTURE_WORDS, FUTURE),
-    ];
-    for (list, bit) in lists {
-        for w in list {
-            *m.entry(w).or_default() |= bit;
-        }
-    }
-    m
-});
-
-/// Every classed word with its class bits (for [`crate::text::words::Vocab`]).
-pub(crate) fn word_classes() -> impl Iterator<Item = (&'static str, u8)> {
-    WORD_CLASSES.iter().map(|(&w, &c)| (w, c))
 }
 
 /// The class bits of `word` (0 for none).

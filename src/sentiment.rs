@@ -19,13 +19,6 @@ use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, Slice, NEGATOR};
 use crate::types::Span;
 
-/// The words that negate a valence within three words after them (and any word
-/// ending in `n't`); [`crate::text::words::Vocab`] flags them.
-pub(crate) const NEGATORS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing", "cannot",
-    "hardly", "barely", "lack", "lacks", "lacking",
-];
-
 /// VADER's normalization of a raw sum into [-1, 1].
 #[inline]
 fn normalize(x: f32) -> f32 {

@@ -5,7 +5,8 @@ and no Rust source file over MAX_LINES lines.
 usage: python3 scripts/ci/check_layout.py [--graph]
 
 A module's dependencies are the `crate::NAME` paths in its files (in `use` lines,
-grouped imports `crate::{a, b::c}`, and paths in code), comments excluded. The binary
+grouped imports `crate::{a, b::c}`, and paths in code), comments and unit-test
+modules (`#[cfg(test)] mod tests`) excluded. The binary
 (src/bin/) is not part of the library and is not checked for cycles, only for size.
 --graph prints every top-level module with the modules it uses. Exits 1 on a cycle or
 an oversized file, naming them.
@@ -22,6 +23,20 @@ SRC = os.path.join(ROOT, "src")
 def strip_comments(text):
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     return "\n".join(line.split("//", 1)[0] for line in text.splitlines())
+
+
+def strip_test_modules(code):
+    """Drops `#[cfg(test)] mod NAME { ... }` blocks: unit tests may build a whole
+    analyzer; the layout rule is about the library's own code."""
+    while True:
+        m = re.search(r"#\[cfg\(test\)\]\s*mod\s+\w+\s*\{", code)
+        if not m:
+            return code
+        depth, i = 1, m.end()
+        while i < len(code) and depth:
+            depth += {"{": 1, "}": -1}.get(code[i], 0)
+            i += 1
+        code = code[:m.start()] + code[i:]
 
 
 def crate_refs(code):
@@ -76,7 +91,7 @@ def main():
             if rel.startswith("bin" + os.sep) or rel in ("lib.rs",):
                 continue
             mod = top_module(rel)
-            deps = crate_refs(strip_comments(text)) - {mod}
+            deps = crate_refs(strip_test_modules(strip_comments(text))) - {mod}
             graph.setdefault(mod, set()).update(deps)
     for deps in list(graph.values()):
         for d in deps:

@@ -27,10 +27,11 @@
 //! `asserted`, with the word that decided it.
 
 use crate::analyzer::Analyzer;
-use crate::entities::{is_capitalized, Entity};
 use crate::sentiment::valence_of;
 use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{feature_lemma, is_capitalized};
 use crate::text::words::{lower, DocWords, Slice, CUE_HEAD, CUE_VOCAB, HEDGE, NEGATION};
+use crate::types::Entity;
 use crate::types::Span;
 pub use crate::types::{Claim, ClaimKind, Modality, Speaker, Stance};
 use crate::types::{CueClass, EntityType};
@@ -103,38 +104,6 @@ const DETERMINERS: &[&str] = &[
 const PREPOSITIONS: &[&str] = &[
     "to", "for", "of", "in", "on", "with", "by", "from", "about", "over", "against", "into",
     "after", "under", "without", "amid", "despite",
-];
-
-/// Words that make a claim hedged.
-pub(crate) const HEDGES: &[&str] = &[
-    "allegedly",
-    "alleged",
-    "reportedly",
-    "may",
-    "might",
-    "could",
-    "appears",
-    "appear",
-    "appeared",
-    "seems",
-    "seem",
-    "seemed",
-    "possibly",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "probably",
-    "suggests",
-    "suggest",
-    "suggested",
-    "unconfirmed",
-    "purportedly",
-    "apparently",
-];
-
-/// Words that negate a claim.
-pub(crate) const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "n't", "neither", "nor", "nothing", "none",
 ];
 
 /// Direct quotations in `text`: the spans inside the quote marks. Curly and
@@ -725,19 +694,6 @@ const UNSEEN: u32 = u32::MAX;
 /// The quote marks the cue detector sees as `<q>`.
 fn is_quote_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'")
-}
-
-/// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
-/// three letters stay.
-pub(crate) fn feature_lemma(w: &str) -> &str {
-    for suf in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
-                return stem;
-            }
-        }
-    }
-    w
 }
 
 /// Pronouns that make the word after them (or after an auxiliary) likely a verb.

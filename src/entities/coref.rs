@@ -24,17 +24,11 @@
 //! check-worthiness score does not count them as named entities.
 
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
+use crate::lexicon::closed::{PLURAL, SINGULAR};
 use crate::lexicon::EntityType;
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, COREF};
 use crate::types::Span;
-
-/// Singular third-person pronouns (linked to a person).
-pub(crate) const SINGULAR: &[&str] = &[
-    "he", "him", "his", "himself", "she", "her", "hers", "herself",
-];
-/// Plural third-person pronouns (not linked).
-pub(crate) const PLURAL: &[&str] = &["they", "them", "their", "theirs", "themselves"];
 
 /// Head nouns of definite nominals that refer to a person.
 const PERSON_HEADS: &[&str] = &[

@@ -25,9 +25,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyzer::Analyzer;
 use crate::entities::resolve;
-use crate::entities::{is_capitalized, Entity, FoundBy};
+use crate::entities::{Entity, FoundBy};
+use crate::lexicon::closed::{MORE_PARTICLES, NAME_PARTICLES};
 use crate::lexicon::{EntityType, RoleKind, WordLists};
 use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, FIRST_NAME, NOT_NAME, ORG_HEAD, SURNAME, TITLE_HEAD};
 use crate::types::Span;
 
@@ -47,12 +49,6 @@ const RETYPE_MIN: f32 = 0.5;
 /// An unresolved span becomes an entity only when its class has at least this
 /// probability.
 const NEW_MIN: f32 = 0.5;
-
-/// Lower-case particles allowed inside a candidate name ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "di", "del", "der", "den", "bin", "ibn", "la", "le", "dos", "das",
-    "du", "al", "el", "y",
-];
 
 /// Fitted weights: one row of [`CLASSES`] weights per feature, plus a bias row.
 ///
@@ -633,8 +629,8 @@ fn cap_word_rest(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.tokens[i].text(doc.text);
     // Honorifics are flagged as title heads.
     is_capitalized(w)
-        && !(doc.words.has(i, NOT_NAME) && crate::entities::NOT_NAME.contains(&w))
-        && !(doc.words.has(i, TITLE_HEAD) && crate::entities::HONORIFICS.contains(&w))
+        && !(doc.words.has(i, NOT_NAME) && crate::lexicon::closed::NOT_NAME.contains(&w))
+        && !(doc.words.has(i, TITLE_HEAD) && crate::lexicon::closed::HONORIFICS.contains(&w))
         && w != "I"
 }
 
@@ -715,7 +711,8 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
             {
                 // An initial's period inside a name ("S. Waugh", "J. R. Smith").
                 j += 1;
-            } else if PARTICLES.contains(&doc.word(j))
+            } else if (NAME_PARTICLES.contains(&doc.word(j))
+                || MORE_PARTICLES.contains(&doc.word(j)))
                 && j + 1 < tokens.len()
                 && covered[j + 1] != COVERED
                 && cap_word(doc, j + 1)
@@ -733,7 +730,8 @@ fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Ve
             let word = natural_case(doc.word(i));
             doc.words.has(i, TITLE_HEAD)
                 && analyzer.words().roles.get(word.as_ref()) == Some(&RoleKind::Title)
-                || doc.words.has(i, ORG_HEAD) && crate::entities::ORG_HEADS.contains(&word.as_ref())
+                || doc.words.has(i, ORG_HEAD)
+                    && crate::lexicon::closed::ORG_HEADS.contains(&word.as_ref())
         };
         // A run of lone surnames only stays with the surname rule.
         let has_free = covered[i..=last].contains(&FREE);
@@ -976,7 +974,7 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, b
     let tokens = crate::text::tokenize::tokenize(text);
     let sentences = crate::text::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let doc_words = crate::text::words::DocWords::new(analyzer, text, &tokens);
+    let doc_words = crate::text::words::DocWords::new(analyzer.vocab(), text, &tokens);
     let entities = crate::entities::find_entities_rules(
         analyzer, text, &tokens, &doc_words, &sentences, &matches, None,
     );

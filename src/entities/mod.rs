@@ -20,13 +20,12 @@ pub mod mentions;
 pub mod resolve;
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
 
 use crate::analyzer::Analyzer;
+use crate::lexicon::closed::{HONORIFICS, NAME_PARTICLES, NOT_NAME, ORG_HEADS};
 use crate::lexicon::{EntityType, RoleKind};
 use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 pub use crate::types::{Entity, FoundBy, Polarity, Sentiment};
 use crate::types::{Span, SpanSet};
@@ -99,132 +98,6 @@ impl<'a> Entity<'a> {
             sentiment: Sentiment::default(),
             ..self.clone()
         }
-    }
-}
-
-/// Titles placed before names that the role lexicon may lack, and honorifics.
-pub(crate) const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady",
-];
-
-/// Capitalized words that never start or continue a person's name.
-pub(crate) const NOT_NAME_LIST: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "And",
-    "Or",
-    "But",
-    "Of",
-    "In",
-    "On",
-    "At",
-    "To",
-    "For",
-    "With",
-    "By",
-    "From",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Who",
-    "What",
-    "When",
-    "Where",
-    "Why",
-    "How",
-    "If",
-    "As",
-    "After",
-    "Before",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "However",
-    "Meanwhile",
-    "Also",
-    "Said",
-    "Says",
-    "Told",
-    "Is",
-    "Was",
-    "Has",
-    "Had",
-    "Will",
-    "Would",
-    "Not",
-    "No",
-    "Yes",
-];
-
-/// A word list as a hash set, built on first use.
-pub(crate) struct WordSet(pub(crate) LazyLock<FxHashSet<&'static str>>);
-
-impl WordSet {
-    /// True when the set holds `word`.
-    #[inline]
-    pub(crate) fn contains(&self, word: &&str) -> bool {
-        self.0.contains(*word)
-    }
-}
-
-/// [`NOT_NAME_LIST`] as a set.
-pub(crate) static NOT_NAME: WordSet =
-    WordSet(LazyLock::new(|| NOT_NAME_LIST.iter().copied().collect()));
-
-/// [`ORG_HEAD_LIST`] as a set.
-pub(crate) static ORG_HEADS: WordSet =
-    WordSet(LazyLock::new(|| ORG_HEAD_LIST.iter().copied().collect()));
-
-/// True when `word` starts with an upper-case letter.
-#[inline]
-pub(crate) fn is_capitalized(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-        None => false,
     }
 }
 
@@ -477,64 +350,6 @@ fn short_forms<'a>(
     }
     entities.extend(added);
 }
-
-/// Words of sports reports (lower case): a document with at least
-/// [`SPORT_REPORT_MIN`] of them is read as one, and its countries as national teams.
-/// Only words that rarely serve politics or business are listed (not `match`, `final`,
-/// `draw`, `penalty`, `coach`).
-pub(crate) const SPORT_TERMS: &[&str] = &[
-    "goal",
-    "goals",
-    "goalkeeper",
-    "striker",
-    "strikers",
-    "midfielder",
-    "midfielders",
-    "defender",
-    "halftime",
-    "half-time",
-    "referee",
-    "league",
-    "tournament",
-    "innings",
-    "wicket",
-    "wickets",
-    "batsman",
-    "bowler",
-    "championship",
-    "championships",
-    "semifinal",
-    "semifinals",
-    "semi-final",
-    "semi-finals",
-    "quarterfinal",
-    "quarterfinals",
-    "quarter-final",
-    "quarter-finals",
-    "equaliser",
-    "equalizer",
-    "kickoff",
-    "kick-off",
-    "playoff",
-    "playoffs",
-    "stadium",
-    "scored",
-    "scoring",
-    "unbeaten",
-    "olympics",
-    "olympic",
-    "medal",
-    "medals",
-    "cup",
-    "fixtures",
-    "rugby",
-    "soccer",
-    "football",
-    "cricket",
-    "tennis",
-    "hockey",
-    "basketball",
-];
 
 /// How many [`SPORT_TERMS`] words make a document a sports report (and at least one
 /// token in a hundred).
@@ -958,11 +773,6 @@ fn title_patterns<'a>(
     entities.extend(found);
 }
 
-/// Lower-case name particles allowed inside a name ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "di", "del", "der", "den", "bin", "ibn", "la", "le", "dos", "das",
-];
-
 /// Names that start with a known given name and go on with capitalized words (and
 /// initials, and particles between them) become person entities.
 fn name_patterns<'a>(
@@ -1007,7 +817,7 @@ fn name_patterns<'a>(
                 break;
             }
             let w = n.text(text);
-            if PARTICLES.contains(&w) {
+            if NAME_PARTICLES.contains(&w) {
                 j += 1;
                 continue;
             }
@@ -1043,73 +853,6 @@ fn name_patterns<'a>(
     }
     entities.extend(found);
 }
-
-/// Head words that make capitalized words around them an organization.
-pub(crate) const ORG_HEAD_LIST: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Agency",
-    "Commission",
-    "Council",
-    "Court",
-    "Party",
-    "Union",
-    "Bank",
-    "University",
-    "Institute",
-    "Corporation",
-    "Corp",
-    "Inc",
-    "Company",
-    "Ltd",
-    "LLC",
-    "Association",
-    "Organization",
-    "Organisation",
-    "Committee",
-    "Foundation",
-    "Church",
-    "Army",
-    "Navy",
-    "Forces",
-    "Front",
-    "Movement",
-    "Alliance",
-    "Federation",
-    "League",
-    "Club",
-    "Board",
-    "Authority",
-    "Bureau",
-    "Service",
-    "College",
-    "School",
-    "Hospital",
-    "Society",
-    "Assembly",
-    "Parliament",
-    "Tribunal",
-    "Coalition",
-    "Brigade",
-    "Brigades",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Industries",
-    "Holdings",
-    "Group",
-    "Fund",
-    "Trust",
-    "Network",
-    "Times",
-    "Post",
-    "Journal",
-    "Institution",
-    "Administration",
-    "Office",
-    "Police",
-    "Guard",
-];
 
 /// Lower-case words allowed between capitalized words of an organization name.
 const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];

@@ -16,10 +16,12 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::analyzer::Analyzer;
-use crate::entities::{is_capitalized, Entity, FoundBy, NOT_NAME};
+use crate::lexicon::closed::NOT_NAME;
 use crate::lexicon::{EntityType, Lexicon};
 use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, NOT_NAME as NOT_NAME_FLAG, SURNAME};
+use crate::types::{Entity, FoundBy};
 use crate::types::{Span, SpanSet};
 
 /// Suffixes that are not surnames.

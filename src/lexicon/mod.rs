@@ -36,6 +36,8 @@ use std::path::Path;
 
 use crate::error::LexiconError;
 use crate::types::date_cmp;
+pub(crate) mod closed;
+
 pub use crate::types::{CueClass, EntityType, LexStr, Role};
 
 mod snapshot;

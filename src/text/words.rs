@@ -13,7 +13,6 @@
 
 use crate::util::strmap::StrMap;
 
-use crate::analyzer::Analyzer;
 use crate::text::tokenize::{Token, TokenKind};
 
 /// [`WordInfo::flags`]: the word is a single-word cue of the cue lexicon.
@@ -124,8 +123,13 @@ fn has_byte(x: u128, b: u8) -> bool {
 }
 
 impl Vocab {
-    /// The vocabulary of the analyzer's word lists and models.
-    pub(crate) fn new(words: &crate::lexicon::WordLists) -> Vocab {
+    /// The vocabulary of the word lists, the closed lists and the cue detector, with
+    /// the sentiment model's per-word weights (`sentiment_weights`, given by the caller
+    /// so that the word layer does not depend on the stage that owns them).
+    pub(crate) fn new<'w>(
+        words: &crate::lexicon::WordLists,
+        sentiment_weights: impl IntoIterator<Item = (&'w str, [f32; 6])>,
+    ) -> Vocab {
         let mut v = Vocab {
             info: vec![WordInfo::default()],
             ..Vocab::default()
@@ -165,36 +169,36 @@ impl Vocab {
                 v.entry(&lower(head)).flags |= TITLE_HEAD;
             }
         }
-        v.flag_lower(crate::entities::HONORIFICS, TITLE_HEAD);
-        for (w, bits) in crate::checkworthy::word_classes() {
+        v.flag_lower(crate::lexicon::closed::HONORIFICS, TITLE_HEAD);
+        for (w, bits) in crate::lexicon::closed::word_classes() {
             v.entry(w).flags |= u32::from(bits) << CLASS_SHIFT;
         }
         for (w, val) in &words.sentiment {
             v.entry(w).valence = *val;
         }
-        for (w, weights) in crate::sentiment::word_weights() {
+        for (w, weights) in sentiment_weights {
             v.entry(w).sentiment = weights;
         }
-        v.flag(crate::sentiment::NEGATORS, NEGATOR);
+        v.flag(crate::lexicon::closed::NEGATORS, NEGATOR);
         v.flag(
-            crate::entities::coref::SINGULAR
+            crate::lexicon::closed::SINGULAR
                 .iter()
-                .chain(crate::entities::coref::PLURAL)
+                .chain(crate::lexicon::closed::PLURAL)
                 .chain(&["the"]),
             COREF,
         );
-        v.flag(crate::claims::NEGATIONS, NEGATION);
-        v.flag(crate::claims::HEDGES, HEDGE);
+        v.flag(crate::lexicon::closed::NEGATIONS, NEGATION);
+        v.flag(crate::lexicon::closed::HEDGES, HEDGE);
         // Case-sensitive sets, flagged in lower case: a word without the flag is not
         // in the set in any casing, so the stages skip it without a lookup.
         v.flag_lower(&words.first_names, FIRST_NAME);
         v.flag_lower(&words.surnames, SURNAME);
-        v.flag_lower(crate::entities::ORG_HEAD_LIST, ORG_HEAD);
-        v.flag_lower(crate::entities::NOT_NAME_LIST, NOT_NAME);
-        v.flag(crate::entities::SPORT_TERMS, SPORT);
+        v.flag_lower(crate::lexicon::closed::ORG_HEAD_LIST, ORG_HEAD);
+        v.flag_lower(crate::lexicon::closed::NOT_NAME_LIST, NOT_NAME);
+        v.flag(crate::lexicon::closed::SPORT_TERMS, SPORT);
         // The words flagged CUE_HEAD or CUE_VOCAB above.
         for w in words.cue_heads.iter().chain(&words.cue_model.vocab) {
-            let lemma = crate::claims::feature_lemma(w);
+            let lemma = crate::text::words::feature_lemma(w);
             v.entry(w).cue_lemma = words.cue_model.word_id(lemma).unwrap_or(0);
         }
         for info in &mut v.info {
@@ -321,8 +325,7 @@ const ID: u32 = !(HYPHENATED | OWN_LOWER);
 
 impl<'t> DocWords<'t> {
     /// The word layer of `tokens` (of `text`).
-    pub(crate) fn new(analyzer: &'t Analyzer, text: &'t str, tokens: &[Token]) -> DocWords<'t> {
-        let vocab = analyzer.vocab();
+    pub(crate) fn new(vocab: &'t Vocab, text: &'t str, tokens: &[Token]) -> DocWords<'t> {
         // The vocabulary is far larger than the processor's caches, so each lookup
         // waits on memory. A first pass computes the short words' keys and asks for
         // their table slots ahead (a prefetch), so that those waits overlap instead of
@@ -427,7 +430,8 @@ impl<'t> DocWords<'t> {
                     let b0 = bytes.get(t.span.start).copied().unwrap_or(b' ');
                     t.kind == TokenKind::Word
                         && (b0.is_ascii_uppercase()
-                            || !b0.is_ascii() && crate::entities::is_capitalized(t.text(self.text)))
+                            || !b0.is_ascii()
+                                && crate::text::words::is_capitalized(t.text(self.text)))
                 })
                 .map(|(i, _)| i as u32)
                 .collect()
@@ -595,6 +599,7 @@ impl<'w, 't> Slice<'w, 't> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::Analyzer;
 
     #[test]
     fn flags_cover_every_casing_of_the_sets() {
@@ -608,9 +613,9 @@ mod tests {
                 FIRST_NAME,
             ),
             (words.surnames.iter().map(String::as_str).collect(), SURNAME),
-            (crate::entities::ORG_HEAD_LIST.to_vec(), ORG_HEAD),
-            (crate::entities::NOT_NAME_LIST.to_vec(), NOT_NAME),
-            (crate::entities::HONORIFICS.to_vec(), TITLE_HEAD),
+            (crate::lexicon::closed::ORG_HEAD_LIST.to_vec(), ORG_HEAD),
+            (crate::lexicon::closed::NOT_NAME_LIST.to_vec(), NOT_NAME),
+            (crate::lexicon::closed::HONORIFICS.to_vec(), TITLE_HEAD),
             (
                 words.cue_heads.iter().map(String::as_str).collect(),
                 CUE_HEAD,
@@ -624,7 +629,7 @@ mod tests {
                     if tokens.len() != 1 || tokens[0].kind != TokenKind::Word {
                         continue;
                     }
-                    let doc_words = DocWords::new(&analyzer, &form, &tokens);
+                    let doc_words = DocWords::new(analyzer.vocab(), &form, &tokens);
                     assert!(doc_words.has(0, flag), "{form:?} lacks flag {flag:#x}");
                 }
             }
@@ -635,8 +640,8 @@ mod tests {
     fn organization_heads_are_capitalized() {
         // The organization patterns look for head words among the capitalized words
         // alone ([`DocWords::capitalized`]).
-        for w in crate::entities::ORG_HEAD_LIST {
-            assert!(crate::entities::is_capitalized(w), "{w}");
+        for w in crate::lexicon::closed::ORG_HEAD_LIST {
+            assert!(crate::text::words::is_capitalized(w), "{w}");
         }
     }
 
@@ -645,7 +650,7 @@ mod tests {
         let analyzer = Analyzer::new();
         let text = "The U.S. SAID İstanbul ΟΔΟΣ straße ß Ärger ex-envoy said";
         let tokens = crate::text::tokenize::tokenize(text);
-        let w = DocWords::new(&analyzer, text, &tokens);
+        let w = DocWords::new(analyzer.vocab(), text, &tokens);
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(w.lower(i), t.text(text).to_lowercase(), "token {i}");
             assert_eq!(w.is_lower(i), w.lower(i) == t.text(text), "token {i}");
@@ -662,7 +667,7 @@ mod tests {
         let capitalized: Vec<u32> = (0..tokens.len() as u32)
             .filter(|&i| {
                 let t = tokens[i as usize];
-                t.kind == TokenKind::Word && crate::entities::is_capitalized(t.text(text))
+                t.kind == TokenKind::Word && crate::text::words::is_capitalized(t.text(text))
             })
             .collect();
         assert_eq!(w.capitalized(&tokens), capitalized);
@@ -689,4 +694,27 @@ mod tests {
         let the = tokens.iter().position(|t| t.text(text) == "The").unwrap();
         assert!(!w.has(the, CUE));
     }
+}
+
+/// True when `word` starts with an upper-case letter.
+#[inline]
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
+/// three letters stay.
+pub(crate) fn feature_lemma(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
+                return stem;
+            }
+        }
+    }
+    w
 }

@@ -42,9 +42,10 @@
 //! - when two entries claim the same surface form, the one loaded later wins (see
 //!   [`crate::lexicon`]).
 
-use crate::entities::{is_capitalized, NOT_NAME};
+use crate::lexicon::closed::NOT_NAME;
 use crate::lexicon::Lexicon;
 use crate::text::tokenize::possessive_at;
+use crate::text::words::is_capitalized;
 use crate::types::Span;
 use crate::util::strmap::MUL;
 
