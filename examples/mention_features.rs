@@ -16,7 +16,7 @@ fn main() {
         }
         let v: serde_json::Value = serde_json::from_str(&line).expect("a JSON object per line");
         let text = v["text"].as_str().unwrap_or("");
-        let cands = newslens::entities::mentions::mention_features(&analyzer, text);
+        let cands = analyzer.mention_features(text);
         let rec = serde_json::json!({"id": v["id"], "candidates": cands});
         writeln!(out, "{rec}").expect("stdout is writable");
     }

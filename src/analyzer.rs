@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use crate::checkworthy;
 use crate::claims::{self, Claim};
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::resolve;
-use crate::entities::{self, Entity};
+use crate::entities::{self, Entity, EntityFinder, Env};
 use crate::error::LexiconError;
 use crate::lexicon::{Lexicon, WordLists};
 use crate::sentiment;
@@ -15,6 +14,7 @@ use crate::text::sentences;
 use crate::text::tokenize::{self, Token};
 use crate::text::words::{DocWords, Vocab};
 use crate::types::Sentence;
+use crate::util::par::join;
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
 ///
@@ -80,10 +80,10 @@ impl AnalyzerBuilder {
 
     /// Loads the lexicons and compiles the matchers.
     pub fn build(self) -> Result<Analyzer, LexiconError> {
-        // The entity lexicons load beside the word lists and their word table.
-        let (lexicon, (words, vocab)) = rayon::join(
-            || {
-                if self.no_defaults {
+        let no_defaults = self.no_defaults;
+        let (lexicon, (words, vocab)) = join(
+            move || {
+                if no_defaults {
                     Lexicon::new()
                 } else {
                     Lexicon::bundled()
@@ -103,8 +103,8 @@ impl AnalyzerBuilder {
             }
         }
         let mut analyzer = Analyzer::assemble(lexicon, words, vocab);
-        analyzer.mention_model = !self.no_defaults && !self.no_model;
-        analyzer.lexicon_only = self.lexicon_only;
+        analyzer.entities.mention_model = !self.no_defaults && !self.no_model;
+        analyzer.entities.lexicon_only = self.lexicon_only;
         Ok(analyzer)
     }
 }
@@ -120,13 +120,12 @@ fn words_and_vocab() -> (WordLists, Vocab) {
 /// `Send + Sync`); [`Analyzer::analyze`] never fails and never panics on any text.
 #[derive(Debug)]
 pub struct Analyzer {
-    lexicon: Lexicon,
+    /// The word lists: cues, roles, sentiment, given names and surnames.
     words: WordLists,
-    gazetteer: Gazetteer,
-    leader_surnames: resolve::LeaderSurnames,
+    /// The word layer's vocabulary, built from the word lists.
     vocab: Vocab,
-    mention_model: bool,
-    lexicon_only: bool,
+    /// The entity stage: lexicon, gazetteer, leaders' surnames, options.
+    entities: EntityFinder,
 }
 
 impl Default for Analyzer {
@@ -154,7 +153,7 @@ pub struct Analysis<'a> {
 impl Analyzer {
     /// An analyzer with the bundled lexicons.
     pub fn new() -> Analyzer {
-        let (lexicon, (words, vocab)) = rayon::join(Lexicon::bundled, words_and_vocab);
+        let (lexicon, (words, vocab)) = join(Lexicon::bundled, words_and_vocab);
         Analyzer::assemble(lexicon, words, vocab)
     }
 
@@ -176,24 +175,16 @@ impl Analyzer {
     /// waiting (in a timeline of start-up on a 2-core VM, the gazetteer's phase fell
     /// from about 67 ms to 40 ms, before the gazetteer was compiled ahead of time).
     fn assemble(lexicon: Lexicon, words: WordLists, vocab: Vocab) -> Analyzer {
-        let (gazetteer, leader_surnames) = rayon::join(
-            || Gazetteer::new(&lexicon),
-            || resolve::LeaderSurnames::new(&lexicon),
-        );
         Analyzer {
-            lexicon,
             words,
-            gazetteer,
-            leader_surnames,
             vocab,
-            mention_model: true,
-            lexicon_only: false,
+            entities: EntityFinder::new(lexicon),
         }
     }
 
     /// The entity lexicon.
     pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+        &self.entities.lexicon
     }
 
     /// The word lists.
@@ -203,9 +194,10 @@ impl Analyzer {
 
     /// The compiled gazetteer.
     pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
+        &self.entities.gazetteer
     }
 
+    #[cfg(test)]
     pub(crate) fn vocab(&self) -> &Vocab {
         &self.vocab
     }
@@ -213,17 +205,31 @@ impl Analyzer {
     /// True when the mention classifier ([`crate::entities::mentions`]) runs: with the bundled
     /// lexicons (it was fitted with them), unless turned off.
     pub fn uses_mention_model(&self) -> bool {
-        self.mention_model
+        self.entities.mention_model
     }
 
     /// True when entities are lexicon matches alone (see
     /// [`AnalyzerBuilder::lexicon_only`]).
     pub fn is_lexicon_only(&self) -> bool {
-        self.lexicon_only
+        self.entities.lexicon_only
     }
 
-    pub(crate) fn leader_surnames(&self) -> &resolve::LeaderSurnames {
-        &self.leader_surnames
+    #[cfg(test)]
+    pub(crate) fn leader_surnames(&self) -> &crate::entities::resolve::LeaderSurnames {
+        &self.entities.leader_surnames
+    }
+
+    /// The mention classifier's candidates and features in `text`, for its trainer
+    /// (see `examples/mention_features.rs`).
+    #[doc(hidden)]
+    pub fn mention_features(&self, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
+        crate::entities::mentions::mention_features(self.entity_env(), &self.vocab, text)
+    }
+
+    /// What the entity stage reads: its component and the word lists.
+    #[doc(hidden)]
+    pub fn entity_env(&self) -> Env<'_> {
+        Env::new(&self.entities, &self.words)
     }
 
     /// Analyzes one text: tokens, sentences, entities, claims, stance and sentiment.
@@ -237,12 +243,16 @@ impl Analyzer {
     /// no date): people get the roles they held that day.
     pub fn analyze_dated<'a>(&'a self, text: &'a str, date: Option<&str>) -> Analysis<'a> {
         let date = date.and_then(crate::lexicon::normalize_date);
+        // 1. Text: tokens, sentences, and the word layer (each token's id and flags).
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
-        let (matches, inner) = self.gazetteer.find_nested(text);
         let doc_words = DocWords::new(&self.vocab, text, &tokens);
+        // 2. Entities: gazetteer matches, then patterns, resolution, the mention
+        //    classifier and coreference, with the roles held on `date`.
+        let env = self.entity_env();
+        let (matches, inner) = env.gazetteer().find_nested(text);
         let mut entities = entities::find_entities(
-            self,
+            env,
             text,
             &tokens,
             &doc_words,
@@ -251,11 +261,14 @@ impl Analyzer {
             &inner,
             date,
         );
+        // 3. Sentiment of each sentence toward each mention.
         sentiment::score_mentions(text, &tokens, &doc_words, &sentence_spans, &mut entities);
+        // 4. Check-worthiness of each sentence.
         let scores =
             checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &doc_words);
+        // 5. Claims: quotes and cues, speakers, content, stance and modality.
         let claims = claims::find_claims(
-            self,
+            &self.words,
             text,
             &tokens,
             &doc_words,

@@ -26,7 +26,7 @@
 //! `negated` (a denial or a negation), `hedged` (allegedly, may, could...) or
 //! `asserted`, with the word that decided it.
 
-use crate::analyzer::Analyzer;
+use crate::lexicon::WordLists;
 use crate::sentiment::valence_of;
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{feature_lemma, is_capitalized};
@@ -183,7 +183,7 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
 
 /// Finds the claims of one analyzed text.
 pub(crate) fn find_claims(
-    analyzer: &Analyzer,
+    words: &WordLists,
     text: &str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -200,7 +200,7 @@ pub(crate) fn find_claims(
         let before = claims.len();
         let low = doc_words.slice(lo, hi);
         find_attributions(
-            analyzer,
+            words,
             text,
             toks,
             low,
@@ -291,7 +291,7 @@ struct CueHit {
 
 #[allow(clippy::too_many_arguments)]
 fn find_attributions(
-    analyzer: &Analyzer,
+    words: &WordLists,
     text: &str,
     toks: &[Token],
     low: Slice,
@@ -300,7 +300,6 @@ fn find_attributions(
     entities: &[Entity],
     out: &mut Vec<Claim>,
 ) {
-    let words = analyzer.words();
     let cues = &words.cues;
     // Quotes overlapping this sentence, to skip cue words inside them.
     // Quotes are in text order and do not overlap: binary search the ones near here.
@@ -1297,6 +1296,7 @@ fn stance(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::Analyzer;
 
     #[test]
     fn quotes() {

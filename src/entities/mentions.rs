@@ -23,9 +23,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::analyzer::Analyzer;
 use crate::entities::resolve;
-use crate::entities::{Entity, FoundBy};
+use crate::entities::{Entity, Env, FoundBy};
 use crate::lexicon::closed::{MORE_PARTICLES, NAME_PARTICLES};
 use crate::lexicon::{EntityType, RoleKind, WordLists};
 use crate::text::tokenize::{possessive_at, Token, TokenKind};
@@ -492,7 +491,7 @@ const SMALL: [&str; 5] = ["0", "1", "2", "3", "4"];
 /// The features of the candidate made of tokens `first..=last`; `place` is the lexicon
 /// subtype (or type) of a place candidate.
 fn features(
-    analyzer: &Analyzer,
+    analyzer: Env<'_>,
     doc: &Doc<'_>,
     first: usize,
     last: usize,
@@ -647,7 +646,7 @@ fn is_initial(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// The open candidates of a document given the entities found so far (sorted or not).
-fn candidates(analyzer: &Analyzer, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
+fn candidates(analyzer: Env<'_>, doc: &Doc<'_>, entities: &[Entity<'_>]) -> Vec<Candidate> {
     let tokens = doc.tokens;
     // Token -> covered by an entity (FREE, COVERED, or LONE_SURNAME: a one-word
     // surname mention of no known person, which a longer name around it may absorb:
@@ -762,7 +761,7 @@ fn place_name<'e>(e: &'e Entity<'_>) -> &'e str {
 /// otherwise (a team named after its city), and adds the unresolved names it is sure
 /// of.
 pub(crate) fn classify<'a>(
-    analyzer: &'a Analyzer,
+    analyzer: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -969,12 +968,15 @@ fn pool_by_name<K: AsRef<str>>(cands: &[Candidate], keys: &[K], probs: &mut [[f3
 /// The candidates and features of a text as the model sees them, for training:
 /// `(char_start, char_end, is_place, features)` per candidate, after the rule-based
 /// entity steps and before the model (see `scripts/train/train_mentions.py`).
-#[doc(hidden)]
-pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
+pub(crate) fn mention_features(
+    analyzer: Env<'_>,
+    vocab: &crate::text::words::Vocab,
+    text: &str,
+) -> Vec<(usize, usize, bool, Vec<String>)> {
     let tokens = crate::text::tokenize::tokenize(text);
     let sentences = crate::text::sentences::split_sentences(text);
     let matches = analyzer.gazetteer().find(text);
-    let doc_words = crate::text::words::DocWords::new(analyzer.vocab(), text, &tokens);
+    let doc_words = crate::text::words::DocWords::new(vocab, text, &tokens);
     let entities = crate::entities::find_entities_rules(
         analyzer, text, &tokens, &doc_words, &sentences, &matches, None,
     );

@@ -21,26 +21,90 @@ pub mod resolve;
 
 use std::borrow::Cow;
 
-use crate::analyzer::Analyzer;
 use crate::lexicon::closed::{HONORIFICS, NAME_PARTICLES, NOT_NAME, ORG_HEADS};
 use crate::lexicon::{EntityType, RoleKind};
+use crate::lexicon::{Lexicon, WordLists};
 use crate::text::tokenize::{possessive_at, Token, TokenKind};
 use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 pub use crate::types::{Entity, FoundBy, Polarity, Sentiment};
 use crate::types::{Span, SpanSet};
-use gazetteer::{Form, GazetteerMatch};
+use gazetteer::{Form, Gazetteer, GazetteerMatch};
+use resolve::LeaderSurnames;
+
+/// The entity stage's component: the entity lexicon, its compiled gazetteer, the
+/// leaders' surnames and the stage's options. Built once, shared by every document.
+#[derive(Debug)]
+pub(crate) struct EntityFinder {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) leader_surnames: LeaderSurnames,
+    /// Whether the mention classifier runs.
+    pub(crate) mention_model: bool,
+    /// Whether entities are lexicon matches alone.
+    pub(crate) lexicon_only: bool,
+}
+
+impl EntityFinder {
+    /// Compiles the gazetteer and the leaders' surnames of `lexicon` (on two threads).
+    pub(crate) fn new(lexicon: Lexicon) -> EntityFinder {
+        let (gazetteer, leader_surnames) = crate::util::par::join(
+            || Gazetteer::new(&lexicon),
+            || LeaderSurnames::new(&lexicon),
+        );
+        EntityFinder {
+            lexicon,
+            gazetteer,
+            leader_surnames,
+            mention_model: true,
+            lexicon_only: false,
+        }
+    }
+}
+
+/// What the entity stage reads while it works on a document: its own component and
+/// the word lists (given names, surnames, roles). Cheap to copy.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Env<'a> {
+    finder: &'a EntityFinder,
+    words: &'a WordLists,
+}
+
+impl<'a> Env<'a> {
+    pub(crate) fn new(finder: &'a EntityFinder, words: &'a WordLists) -> Env<'a> {
+        Env { finder, words }
+    }
+    pub(crate) fn lexicon(self) -> &'a Lexicon {
+        &self.finder.lexicon
+    }
+    pub(crate) fn words(self) -> &'a WordLists {
+        self.words
+    }
+    pub(crate) fn gazetteer(self) -> &'a Gazetteer {
+        &self.finder.gazetteer
+    }
+    pub(crate) fn leader_surnames(self) -> &'a LeaderSurnames {
+        &self.finder.leader_surnames
+    }
+    pub(crate) fn uses_mention_model(self) -> bool {
+        self.finder.mention_model
+    }
+    pub(crate) fn is_lexicon_only(self) -> bool {
+        self.finder.lexicon_only
+    }
+}
 
 impl<'a> Entity<'a> {
     /// An entity for lexicon entry `entry` at `span`.
     pub(crate) fn from_entry(
-        analyzer: &'a Analyzer,
+        env: Env<'a>,
         span: Span,
         entry: usize,
         found_by: FoundBy,
         possessive: bool,
     ) -> Entity<'a> {
-        let e = &analyzer.lexicon().entries()[entry];
+        let e = &env.lexicon().entries()[entry];
         Entity {
             span,
             entity_type: e.entity_type,
@@ -106,7 +170,7 @@ impl<'a> Entity<'a> {
 /// mentions.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find_entities<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -115,27 +179,27 @@ pub(crate) fn find_entities<'a>(
     inner: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
-    let mut entities = if analyzer.is_lexicon_only() {
-        let mut entities = lexicon_entities(analyzer, matches);
-        set_roles(analyzer, &mut entities, date);
+    let mut entities = if env.is_lexicon_only() {
+        let mut entities = lexicon_entities(env, matches);
+        set_roles(env, &mut entities, date);
         entities
     } else {
         let mut entities =
-            find_entities_rules(analyzer, text, tokens, doc_words, sentences, matches, date);
-        if analyzer.uses_mention_model() {
+            find_entities_rules(env, text, tokens, doc_words, sentences, matches, date);
+        if env.uses_mention_model() {
             crate::entities::mentions::classify(
-                analyzer,
+                env,
                 text,
                 tokens,
                 doc_words,
                 sentences,
                 &mut entities,
             );
-            model_surnames(analyzer, text, tokens, doc_words, sentences, &mut entities);
+            model_surnames(env, text, tokens, doc_words, sentences, &mut entities);
         }
         initialisms(text, tokens, doc_words, &mut entities);
         short_forms(text, tokens, doc_words, &mut entities);
-        add_nested(analyzer, text, matches, inner, &mut entities);
+        add_nested(env, text, matches, inner, &mut entities);
         national_teams(tokens, doc_words, &mut entities);
         entities
     };
@@ -164,7 +228,7 @@ pub(crate) fn find_entities<'a>(
 /// mention of that person, as [`resolve::surnames`] does for the people the rules
 /// found.
 fn model_surnames<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -182,7 +246,7 @@ fn model_surnames<'a>(
     if !entities.is_sorted_by_key(|e| e.span.start) {
         entities.sort_by_key(|e| e.span.start);
     }
-    let mut people = resolve::People::new(analyzer);
+    let mut people = resolve::People::new(env);
     for e in entities.iter() {
         people.introduce(text, e);
     }
@@ -405,13 +469,13 @@ fn national_teams(tokens: &[Token], doc_words: &DocWords, entities: &mut [Entity
 /// set aside, lying wholly inside a final organization mention and not already a
 /// mention themselves. Entities need not be sorted; the new ones are appended.
 fn add_nested<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &str,
     matches: &[GazetteerMatch],
     inner: &[GazetteerMatch],
     entities: &mut Vec<Entity<'a>>,
 ) {
-    let lexicon = analyzer.lexicon().entries();
+    let lexicon = env.lexicon().entries();
     let orgs: Vec<Span> = entities
         .iter()
         .filter(|e| e.entity_type == EntityType::Organization && !e.nested)
@@ -436,7 +500,7 @@ fn add_nested<'a>(
         if !inside || entities.iter().chain(&added).any(|e| e.span == m.span) {
             continue;
         }
-        let mut e = Entity::from_entry(analyzer, m.span, m.entry, FoundBy::Lexicon, m.possessive);
+        let mut e = Entity::from_entry(env, m.span, m.entry, FoundBy::Lexicon, m.possessive);
         e.nested = true;
         added.push(e);
     }
@@ -482,7 +546,7 @@ fn add_nested<'a>(
 }
 
 /// The gazetteer matches as entities (demonyms as nationalities), in match order.
-fn lexicon_entities<'a>(analyzer: &'a Analyzer, matches: &[GazetteerMatch]) -> Vec<Entity<'a>> {
+fn lexicon_entities<'a>(env: Env<'a>, matches: &[GazetteerMatch]) -> Vec<Entity<'a>> {
     matches
         .iter()
         .map(|m| {
@@ -490,7 +554,7 @@ fn lexicon_entities<'a>(analyzer: &'a Analyzer, matches: &[GazetteerMatch]) -> V
                 Form::Name => FoundBy::Lexicon,
                 Form::Demonym => FoundBy::Demonym,
             };
-            let mut e = Entity::from_entry(analyzer, m.span, m.entry, found_by, m.possessive);
+            let mut e = Entity::from_entry(env, m.span, m.entry, found_by, m.possessive);
             if m.form == Form::Demonym {
                 e.entity_type = EntityType::Nationality;
             }
@@ -501,7 +565,7 @@ fn lexicon_entities<'a>(analyzer: &'a Analyzer, matches: &[GazetteerMatch]) -> V
 
 /// The rule-based steps of the entity stage (everything but the mention model).
 pub(crate) fn find_entities_rules<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -509,32 +573,18 @@ pub(crate) fn find_entities_rules<'a>(
     matches: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
-    let mut entities = lexicon_entities(analyzer, matches);
+    let mut entities = lexicon_entities(env, matches);
 
-    let mut people = resolve::People::new(analyzer);
+    let mut people = resolve::People::new(env);
     for e in &entities {
         people.introduce(text, e);
     }
     org_patterns(text, tokens, doc_words, &mut entities);
-    title_patterns(
-        analyzer,
-        text,
-        tokens,
-        doc_words,
-        &mut entities,
-        &mut people,
-    );
-    name_patterns(
-        analyzer,
-        text,
-        tokens,
-        doc_words,
-        &mut entities,
-        &mut people,
-    );
+    title_patterns(env, text, tokens, doc_words, &mut entities, &mut people);
+    name_patterns(env, text, tokens, doc_words, &mut entities, &mut people);
     resolve::acronyms(text, tokens, &mut entities);
     resolve::surnames(
-        Some(&analyzer.words().surnames),
+        Some(&env.words().surnames),
         text,
         tokens,
         doc_words,
@@ -553,13 +603,13 @@ pub(crate) fn find_entities_rules<'a>(
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
     }
-    set_roles(analyzer, &mut entities, date);
+    set_roles(env, &mut entities, date);
     entities
 }
 
 /// Gives each lexicon person the roles held on `date` (the latest known without one).
-fn set_roles<'a>(analyzer: &'a Analyzer, entities: &mut [Entity<'a>], date: Option<&str>) {
-    let lexicon = analyzer.lexicon().entries();
+fn set_roles<'a>(env: Env<'a>, entities: &mut [Entity<'a>], date: Option<&str>) {
+    let lexicon = env.lexicon().entries();
     for e in entities {
         if let (EntityType::Person, Some(i)) = (e.entity_type, e.entry) {
             e.roles = lexicon[i].roles_on(date);
@@ -628,7 +678,7 @@ pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 /// token index; returns the index of the token after it.
 #[inline]
 fn title_at(
-    analyzer: &Analyzer,
+    env: Env<'_>,
     text: &str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -639,12 +689,12 @@ fn title_at(
     if !doc_words.has(i, TITLE_HEAD) && !doc_words.hyphenated(i) {
         return None;
     }
-    title_from(analyzer, text, tokens, i)
+    title_from(env, text, tokens, i)
 }
 
 /// [`title_at`] past its first test.
 #[inline(never)]
-fn title_from(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+fn title_from(env: Env<'_>, text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let first = tokens[i];
     if first.kind != TokenKind::Word {
         return None;
@@ -668,7 +718,7 @@ fn title_from(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Op
     }
     // Longest title of up to four words. The phrase is a slice of the text while the
     // words are one space apart, else a copy with single spaces.
-    let words = analyzer.words();
+    let words = env.words();
     let head_start = first.span.end - head.len();
     let mut owned: Option<String> = None;
     let mut best = None;
@@ -704,7 +754,7 @@ fn title_from(analyzer: &Analyzer, text: &str, tokens: &[Token], i: usize) -> Op
 
 /// Names right after a title or honorific become person entities (or link to one).
 fn title_patterns<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -721,7 +771,7 @@ fn title_patterns<'a>(
         if i < next {
             continue;
         }
-        let Some(after) = title_at(analyzer, text, tokens, doc_words, i) else {
+        let Some(after) = title_at(env, text, tokens, doc_words, i) else {
             continue;
         };
         // Name words: capitalized words and initials, adjacent, up to four.
@@ -736,7 +786,7 @@ fn title_patterns<'a>(
             let w = t.text(text);
             if t.kind == TokenKind::Word && is_capitalized(w) && !NOT_NAME.contains(&w) {
                 // Another title ends the name ("President Biden Secretary ...").
-                if j > after && title_at(analyzer, text, tokens, doc_words, j).is_some() {
+                if j > after && title_at(env, text, tokens, doc_words, j).is_some() {
                     break;
                 }
                 words += 1;
@@ -776,14 +826,14 @@ fn title_patterns<'a>(
 /// Names that start with a known given name and go on with capitalized words (and
 /// initials, and particles between them) become person entities.
 fn name_patterns<'a>(
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     text: &'a str,
     tokens: &[Token],
     doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
     people: &mut resolve::People<'a>,
 ) {
-    let first_names = &analyzer.words().first_names;
+    let first_names = &env.words().first_names;
     if first_names.is_empty() {
         return;
     }
@@ -823,7 +873,7 @@ fn name_patterns<'a>(
             }
             if !is_capitalized(w)
                 || NOT_NAME.contains(&w)
-                || title_at(analyzer, text, tokens, doc_words, j).is_some()
+                || title_at(env, text, tokens, doc_words, j).is_some()
             {
                 break;
             }

@@ -15,7 +15,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analyzer::Analyzer;
+use super::Env;
 use crate::lexicon::closed::NOT_NAME;
 use crate::lexicon::{EntityType, Lexicon};
 use crate::text::tokenize::{Token, TokenKind};
@@ -116,7 +116,7 @@ impl LeaderSurnames {
 }
 
 /// Surnames of heads of state and government in office since 1990 that are
-/// unambiguous among them: surname -> entry index. Built once with the analyzer.
+/// unambiguous among them: surname -> entry index. Built once with the env.
 ///
 /// Left out: a surname shared by two such leaders (Bush), one that is also a first
 /// name of anybody in the lexicon (Francis, Grant, Jackson), and common capitalized
@@ -161,16 +161,16 @@ pub(crate) fn leader_surnames(lexicon: &Lexicon) -> HashMap<String, usize> {
 
 /// People introduced so far in a document, by surname.
 pub(crate) struct People<'a> {
-    analyzer: &'a Analyzer,
+    env: Env<'a>,
     by_surname: HashMap<&'a str, (usize, Entity<'a>)>,
     /// The keys of `by_surname`.
     filter: WordFilter<16>,
 }
 
 impl<'a> People<'a> {
-    pub(crate) fn new(analyzer: &'a Analyzer) -> People<'a> {
+    pub(crate) fn new(env: Env<'a>) -> People<'a> {
         People {
-            analyzer,
+            env,
             by_surname: HashMap::default(),
             filter: WordFilter::default(),
         }
@@ -208,7 +208,7 @@ impl<'a> People<'a> {
     /// True when [`People::link`] may link `word` to someone (at some position).
     pub(crate) fn may_link(&self, word: &str) -> bool {
         self.filter.may_hold(word) && self.by_surname.contains_key(word)
-            || self.analyzer.leader_surnames().get(word).is_some()
+            || self.env.leader_surnames().get(word).is_some()
     }
 
     /// The person a surname alone at `span` refers to, as a new mention.
@@ -216,9 +216,9 @@ impl<'a> People<'a> {
         if let Some(e) = self.introduced(word, span, possessive) {
             return Some(e);
         }
-        let entry = self.analyzer.leader_surnames().get(word)?;
+        let entry = self.env.leader_surnames().get(word)?;
         Some(Entity::from_entry(
-            self.analyzer,
+            self.env,
             span,
             entry,
             FoundBy::Surname,
@@ -525,6 +525,7 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::Analyzer;
 
     #[test]
     fn known_surname_opening_a_sentence() {

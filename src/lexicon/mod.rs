@@ -783,10 +783,9 @@ fn parse_entries<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<Vec<Entr
 /// file order (no entry is moved after it is parsed); `own` makes the strings. The
 /// first error in file and line order is returned.
 fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>, LexiconError> {
-    use rayon::prelude::*;
-    // Headers checked in parallel, their errors taken in file order.
+    // Headers checked in file order (each is a few lines).
     let tables: Vec<Result<Table<'t>, LexiconError>> = files
-        .par_iter()
+        .iter()
         .map(|&(name, text)| parse_table(name, text, &["id", "type", "canonical"]))
         .collect();
     let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -871,17 +870,16 @@ fn parse_files<'t>(files: &[(&str, &'t str)], own: Own<'t>) -> Result<Vec<Entry>
     let first_error: std::sync::Mutex<Option<((usize, usize), LexiconError)>> = Default::default();
     // The bundled entries fill 19 MB, written once.
     let mut out = crate::util::strmap::with_capacity_in_huge_pages(rows.len());
-    rows.par_iter()
-        .map_init(Vec::new, |row, &(file, line, raw)| {
-            parse_row(file, line, raw, row).unwrap_or_else(|e| {
-                let mut first = first_error.lock().unwrap_or_else(|p| p.into_inner());
-                if first.as_ref().is_none_or(|(at, _)| (file, line) < *at) {
-                    *first = Some(((file, line), e));
-                }
-                Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
-            })
+    crate::util::par::map_into(rows.len(), &mut out, Vec::new, |row, i| {
+        let (file, line, raw) = rows[i];
+        parse_row(file, line, raw, row).unwrap_or_else(|e| {
+            let mut first = first_error.lock().unwrap_or_else(|p| p.into_inner());
+            if first.as_ref().is_none_or(|(at, _)| (file, line) < *at) {
+                *first = Some(((file, line), e));
+            }
+            Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
         })
-        .collect_into_vec(&mut out);
+    });
     match first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
         Some((_, e)) => Err(e),
         None => Ok(out),
@@ -1182,7 +1180,7 @@ impl WordLists {
     /// The bundled word lists.
     pub fn bundled() -> WordLists {
         // Three groups of about equal work, side by side (start-up).
-        let (mut w, (cue_model, (first_names, surnames))) = rayon::join(
+        let (mut w, (cue_model, (first_names, surnames))) = crate::util::par::join(
             || {
                 let mut w = WordLists::default();
                 // Mined cues first: a form in the hand-curated list keeps its lemma and
@@ -1198,7 +1196,7 @@ impl WordLists {
                 w
             },
             || {
-                rayon::join(
+                crate::util::par::join(
                     || {
                         CueModel::parse_in("cue_model.tsv", BUNDLED_CUE_MODEL, Cow::Borrowed)
                             .expect("the bundled cue model is validated by the test suite")

@@ -71,22 +71,21 @@ pub(super) fn load(bytes: &'static [u8], stamp: u64) -> Option<Vec<Entry>> {
         .collect();
     let failed = AtomicBool::new(false);
     let mut out = crate::util::strmap::with_capacity_in_huge_pages(n);
-    {
-        use rayon::prelude::*;
-        (0..n)
-            .into_par_iter()
-            .map(|i| {
-                let at = offsets
-                    .get(i * 4..i * 4 + 4)
-                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-                at.and_then(|at| entry(&mut Reader::new(records.get(at..)?), &texts))
-                    .unwrap_or_else(|| {
-                        failed.store(true, Ordering::Relaxed);
-                        Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
-                    })
-            })
-            .collect_into_vec(&mut out);
-    }
+    crate::util::par::map_into(
+        n,
+        &mut out,
+        || (),
+        |(), i| {
+            let at = offsets
+                .get(i * 4..i * 4 + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+            at.and_then(|at| entry(&mut Reader::new(records.get(at..)?), &texts))
+                .unwrap_or_else(|| {
+                    failed.store(true, Ordering::Relaxed);
+                    Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
+                })
+        },
+    );
     (!failed.into_inner()).then_some(out)
 }
 

@@ -596,6 +596,29 @@ impl<'w, 't> Slice<'w, 't> {
     }
 }
 
+/// True when `word` starts with an upper-case letter.
+#[inline]
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
+/// three letters stay.
+pub(crate) fn feature_lemma(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,27 +717,4 @@ mod tests {
         let the = tokens.iter().position(|t| t.text(text) == "The").unwrap();
         assert!(!w.has(the, CUE));
     }
-}
-
-/// True when `word` starts with an upper-case letter.
-#[inline]
-pub(crate) fn is_capitalized(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-        None => false,
-    }
-}
-
-/// Crude base form for a feature: without `-ing`, `-ed`, `-es` or `-s` (not `-ss`) when
-/// three letters stay.
-pub(crate) fn feature_lemma(w: &str) -> &str {
-    for suf in ["ing", "ed", "es", "s"] {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if stem.chars().count() >= 3 && !(suf == "s" && w.ends_with("ss")) {
-                return stem;
-            }
-        }
-    }
-    w
 }

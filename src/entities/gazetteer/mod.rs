@@ -496,14 +496,15 @@ impl Gazetteer {
         // The larger shard builds on this thread and the other is left for a free one
         // to take: while the word lists' tables build beside the gazetteer, the
         // second shard waits for a thread, and the smaller is the one to wait.
-        let ((even, even_facts, even_whole), (odd, odd_facts, odd_whole)) =
-            if 2 * odd_surfaces > surfaces.len() {
-                let (odd, even) =
-                    rayon::join(|| build_shard(&surfaces, 1), || build_shard(&surfaces, 0));
-                (even, odd)
-            } else {
-                rayon::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1))
-            };
+        let ((even, even_facts, even_whole), (odd, odd_facts, odd_whole)) = if 2 * odd_surfaces
+            > surfaces.len()
+        {
+            let (odd, even) =
+                crate::util::par::join(|| build_shard(&surfaces, 1), || build_shard(&surfaces, 0));
+            (even, odd)
+        } else {
+            crate::util::par::join(|| build_shard(&surfaces, 0), || build_shard(&surfaces, 1))
+        };
         let facts = even_facts.merge(odd_facts);
         Gazetteer {
             shards: [even, odd],

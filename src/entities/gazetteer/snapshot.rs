@@ -121,7 +121,8 @@ impl Gazetteer {
             return None;
         }
         let (odd_part, even_part) = (parts.pop()?, parts.pop()?);
-        let (even, odd) = rayon::join(|| fill(even_part, entries), || fill(odd_part, entries));
+        let (even, odd) =
+            crate::util::par::join(|| fill(even_part, entries), || fill(odd_part, entries));
         Some(Gazetteer {
             shards: [even?, odd?],
             surfaces,
