@@ -1,0 +1,78 @@
+//! Stance and modality of a claim: for or against, asserted, hedged or negated.
+
+use crate::sentiment::valence_of;
+use crate::text::tokenize::{Token, TokenKind};
+use crate::text::words::{Slice, HEDGE, NEGATION};
+use crate::types::{CueClass, Modality, Span, Stance};
+
+/// Modality of a content span: negated, hedged or asserted, with the deciding word.
+pub(super) fn modality(
+    toks: &[Token],
+    low: Slice,
+    content: Span,
+    cue: Option<Span>,
+) -> (Modality, Option<Span>) {
+    let region = match cue {
+        Some(c) => Span::new(c.start.min(content.start), c.end.max(content.end)),
+        None => content,
+    };
+    let mut hedge = None;
+    // Only words can be negations or hedges (the vocabulary flags both lists).
+    for (j, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || !region.contains(t.span) {
+            continue;
+        }
+        let flags = low.flags(j);
+        if flags & NEGATION != 0 || low.lower(j).ends_with("n't") {
+            return (Modality::Negated, Some(t.span));
+        }
+        if hedge.is_none() && flags & HEDGE != 0 {
+            hedge = Some(t.span);
+        }
+    }
+    match hedge {
+        Some(h) => (Modality::Hedged, Some(h)),
+        None => (Modality::Asserted, None),
+    }
+}
+
+/// Content sentiment (VADER compound) from which a neutral cue's claim takes a side.
+pub(super) const STANCE_THRESHOLD: f32 = 0.5;
+
+/// Stance from the cue class, else from the content's sentiment.
+pub(super) fn stance(
+    text: &str,
+    toks: &[Token],
+    low: Slice,
+    class: Option<CueClass>,
+    content: Option<Span>,
+) -> Stance {
+    match class {
+        Some(CueClass::Deny | CueClass::Criticize | CueClass::Concern | CueClass::Warn) => {
+            return Stance::Oppose
+        }
+        Some(CueClass::Praise | CueClass::Promise) => return Stance::Support,
+        // A report ("according to") passes a statement on without taking a side.
+        Some(CueClass::Report) => return Stance::Neutral,
+        _ => {}
+    }
+    let Some(content) = content else {
+        return Stance::Neutral;
+    };
+    // The tokens inside the content: a run from the first that starts in it to the
+    // last that ends in it (tokens are sorted and do not overlap), so their words in
+    // the document's word layer are the same run.
+    let lo = toks.partition_point(|t| t.span.start < content.start);
+    let words: Vec<&Token> = toks[lo..]
+        .iter()
+        .take_while(|t| content.contains(t.span))
+        .collect();
+    let score = valence_of(text, &words, low.sub(lo, lo + words.len()));
+    if score >= STANCE_THRESHOLD {
+        Stance::Support
+    } else if score <= -STANCE_THRESHOLD {
+        Stance::Oppose
+    } else {
+        Stance::Neutral
+    }
+}
