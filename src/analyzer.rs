@@ -111,7 +111,7 @@ impl AnalyzerBuilder {
 
 /// The bundled word lists and the word table built from them, on one thread.
 fn words_and_vocab() -> (WordLists, Vocab) {
-    let words = WordLists::bundled();
+    let (words, ()) = rayon::join(WordLists::bundled, crate::sentiment::load);
     let vocab = Vocab::new(&words);
     (words, vocab)
 }

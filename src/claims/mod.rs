@@ -7,7 +7,7 @@
 //! - reporting words: a candidate (a first word of a lexicon cue phrase, hand-curated
 //!   in `cues.tsv` or mined from PolNeAR train in `cues_polnear.tsv`, or a word of the
 //!   detector's vocabulary such as `wants`) is a cue when the cue detector (a logistic
-//!   regression over its context, [`crate::lexicon::CueModel`], trained by
+//!   regression over its context, [`cue_model::CueModel`], trained by
 //!   `scripts/train/train_cue_model.py`) gives it a probability above its threshold and no
 //!   rule marks it a noun or a passive participle. The cue is the longest lexicon phrase
 //!   there (`expressed concern`), else the word. The speaker is the noun phrase before the verb (skipping
@@ -25,6 +25,8 @@
 //! promise: `support`) and otherwise from the sentiment of the content. Modality is
 //! `negated` (a denial or a negation), `hedged` (allegedly, may, could...) or
 //! `asserted`, with the word that decided it.
+
+pub mod cue_model;
 
 use crate::analyzer::Analyzer;
 use crate::entities::{is_capitalized, Entity};
@@ -886,12 +888,12 @@ fn cue_probability(
     phrase: Option<(usize, CueClass)>,
     cue_before: bool,
     that_before: bool,
-    model: &crate::lexicon::CueModel,
+    model: &cue_model::CueModel,
     buf: &mut String,
     word_ids: &mut [u32],
     low: Slice,
 ) -> f32 {
-    use crate::lexicon::CueFeature as F;
+    use cue_model::CueFeature as F;
     // The model's view of token j (words from the lower-case cache).
     let tok = |j: usize| -> std::borrow::Cow<str> {
         if toks[j].kind == TokenKind::Word {
