@@ -9,6 +9,7 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, Entity, EntityFinder, Env};
 use crate::error::LexiconError;
 use crate::lexicon::{Lexicon, WordLists};
+use crate::model::cue::CueModel;
 use crate::sentiment;
 use crate::text::sentences;
 use crate::text::tokenize::{self, Token};
@@ -109,11 +110,15 @@ impl AnalyzerBuilder {
     }
 }
 
-/// The bundled word lists and the word table built from them, on one thread.
-fn words_and_vocab() -> (WordLists, Vocab) {
-    let words = WordLists::bundled();
-    let vocab = Vocab::new(&words, sentiment::word_weights());
-    (words, vocab)
+/// The bundled word lists, the cue detector, and the word table built from them and
+/// the sentiment model (read beside them).
+fn words_and_vocab() -> ((WordLists, CueModel), Vocab) {
+    let ((words, cue_model), ()) = join(
+        || join(WordLists::bundled, CueModel::bundled),
+        sentiment::load,
+    );
+    let vocab = Vocab::new(&words, &cue_model, sentiment::word_weights());
+    ((words, cue_model), vocab)
 }
 
 /// The analyzer: lexicons and compiled matchers. Build it once and share it (it is
@@ -122,6 +127,8 @@ fn words_and_vocab() -> (WordLists, Vocab) {
 pub struct Analyzer {
     /// The word lists: cues, roles, sentiment, given names and surnames.
     words: WordLists,
+    /// The claims stage's attribution cue detector.
+    cue_model: CueModel,
     /// The word layer's vocabulary, built from the word lists.
     vocab: Vocab,
     /// The entity stage: lexicon, gazetteer, leaders' surnames, options.
@@ -162,10 +169,15 @@ impl Analyzer {
         AnalyzerBuilder::default()
     }
 
-    /// An analyzer from an entity lexicon and word lists.
+    /// An analyzer from an entity lexicon and word lists (with the bundled cue
+    /// detector and sentiment model). The mention classifier does not run: it was
+    /// fitted with the bundled lexicons, which [`Analyzer::builder`] loads.
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
-        let vocab = Vocab::new(&words, sentiment::word_weights());
-        Analyzer::assemble(lexicon, words, vocab)
+        let cue_model = CueModel::bundled();
+        let vocab = Vocab::new(&words, &cue_model, sentiment::word_weights());
+        let mut analyzer = Analyzer::assemble(lexicon, (words, cue_model), vocab);
+        analyzer.entities.mention_model = false;
+        analyzer
     }
 
     /// An analyzer from its lexicons and the word lists' table, compiling the
@@ -174,9 +186,14 @@ impl Analyzer {
     /// threads here; built beside the gazetteer, the word table had kept one shard
     /// waiting (in a timeline of start-up on a 2-core VM, the gazetteer's phase fell
     /// from about 67 ms to 40 ms, before the gazetteer was compiled ahead of time).
-    fn assemble(lexicon: Lexicon, words: WordLists, vocab: Vocab) -> Analyzer {
+    fn assemble(
+        lexicon: Lexicon,
+        (words, cue_model): (WordLists, CueModel),
+        vocab: Vocab,
+    ) -> Analyzer {
         Analyzer {
             words,
+            cue_model,
             vocab,
             entities: EntityFinder::new(lexicon),
         }
@@ -190,6 +207,12 @@ impl Analyzer {
     /// The word lists.
     pub fn words(&self) -> &WordLists {
         &self.words
+    }
+
+    /// The attribution cue detector.
+    #[cfg(test)]
+    pub(crate) fn cue_model(&self) -> &CueModel {
+        &self.cue_model
     }
 
     /// The compiled gazetteer.
@@ -269,6 +292,7 @@ impl Analyzer {
         // 5. Claims: quotes and cues, speakers, content, stance and modality.
         let claims = claims::find_claims(
             &self.words,
+            &self.cue_model,
             text,
             &tokens,
             &doc_words,

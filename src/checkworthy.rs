@@ -5,21 +5,86 @@
 //! attribution cues; comparisons and trends (more, record, increase); length. What
 //! lowers it: questions, very short sentences, first- or second-person talk with no
 //! number, talk about the exchange itself (thank you, applause, question) and plans
-//! (will, going to). The weights are a logistic regression fitted on CheckThat! 2019
-//! train by `scripts/train/fit_checkworthy.py` (leave-one-debate-out MAP 0.205 in its Python
+//! (will, going to). The weights (`models/checkworthy.tsv`) are a logistic regression
+//! fitted on CheckThat! 2019 train by `scripts/train/fit_checkworthy.py` (leave-one-debate-out MAP 0.205 in its Python
 //! replica of these features when fitted, 0.200 on the entity counts of the tree of
 //! 2026-11-28), rounded; the bias is set so that about as many news sentences pass
 //! [`ASSERTION_THRESHOLD`](crate::claims::ASSERTION_THRESHOLD) as before (the bias
 //! does not change the ranking).
 
-use crate::entities::Entity;
+use std::sync::LazyLock;
+
 use crate::lexicon::closed::{DISCOURSE, FUTURE, PERSONAL_WORD, QUANTITY, TREND, WORD_CLASSES};
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, CLASS_SHIFT, CUE};
+use crate::types::Entity;
 use crate::types::Span;
 
-/// The intercept (see the module docs).
-const BIAS: f32 = -2.3;
+/// The fitted weights (`models/checkworthy.tsv`), by feature: the intercept (see the
+/// module docs), then one weight per feature of [`score_sentences`].
+#[derive(Debug, Default)]
+struct Weights {
+    bias: f32,
+    numbers: f32,
+    quantities: f32,
+    entities: f32,
+    trends: f32,
+    log_words: f32,
+    discourse: f32,
+    future: f32,
+    cue: f32,
+    question: f32,
+    short: f32,
+    personal: f32,
+}
+
+/// The bundled weights, read on first use.
+static WEIGHTS: LazyLock<Weights> = LazyLock::new(|| {
+    Weights::parse("checkworthy.tsv", include_str!("../models/checkworthy.tsv"))
+        .expect("the bundled check-worthiness model is validated by the test suite")
+});
+
+impl Weights {
+    /// Parses a model file (`models/README.md`) with the columns `feature` and
+    /// `weight`, one row for each field of [`Weights`].
+    fn parse(name: &str, text: &str) -> Result<Weights, crate::LexiconError> {
+        let file = crate::model::ModelFile::parse(name, text)?;
+        file.expect_columns(&["feature", "weight"])?;
+        let mut w = Weights::default();
+        let mut seen = Vec::new();
+        for row in file.rows() {
+            let [f, v] = file.fields(row)?;
+            let slot = match f {
+                "bias" => &mut w.bias,
+                "numbers" => &mut w.numbers,
+                "quantities" => &mut w.quantities,
+                "entities" => &mut w.entities,
+                "trends" => &mut w.trends,
+                "log_words" => &mut w.log_words,
+                "discourse" => &mut w.discourse,
+                "future" => &mut w.future,
+                "cue" => &mut w.cue,
+                "question" => &mut w.question,
+                "short" => &mut w.short,
+                "personal" => &mut w.personal,
+                _ => return Err(file.error(row, format!("unknown feature `{f}`"))),
+            };
+            *slot = file.number(row, v)?;
+            if seen.contains(&f) {
+                return Err(file.error(row, format!("feature `{f}` repeated")));
+            }
+            seen.push(f);
+        }
+        if seen.len() != 12 {
+            return Err(crate::LexiconError::at(
+                name,
+                1,
+                format!("expected the 12 features of Weights, found {}", seen.len()),
+            ));
+        }
+        Ok(w)
+    }
+}
 
 #[inline]
 fn sigmoid(x: f32) -> f32 {
@@ -89,8 +154,7 @@ pub(crate) fn score_sentences(
             // Pronouns and nominals (coreference) are not named entities; a name nested
             // in another counts once, with it.
             n_ent += usize::from(
-                entities[j].found_by != crate::entities::FoundBy::Coreference
-                    && !entities[j].nested,
+                entities[j].found_by != crate::types::FoundBy::Coreference && !entities[j].nested,
             );
             j += 1;
         }
@@ -99,25 +163,27 @@ pub(crate) fn score_sentences(
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with('?');
         let non_year_numbers = numbers - years;
-        let mut x = BIAS;
-        x += 0.58 * (non_year_numbers.min(2) as f32);
-        x += 0.89 * (quantities.min(2) as f32);
-        x += 0.17 * (n_ent.min(3) as f32);
-        x += 0.41 * (trends.min(3) as f32);
-        x += 0.36 * (1.0 + n_words as f32).ln();
-        x -= 1.39 * (discourse.min(2) as f32);
-        x -= 0.40 * (future.min(2) as f32);
+        // Negative weights are added (`x + -a*b` is `x - a*b` exactly).
+        let w = &*WEIGHTS;
+        let mut x = w.bias;
+        x += w.numbers * (non_year_numbers.min(2) as f32);
+        x += w.quantities * (quantities.min(2) as f32);
+        x += w.entities * (n_ent.min(3) as f32);
+        x += w.trends * (trends.min(3) as f32);
+        x += w.log_words * (1.0 + n_words as f32).ln();
+        x += w.discourse * (discourse.min(2) as f32);
+        x += w.future * (future.min(2) as f32);
         if cue {
-            x += 0.37;
+            x += w.cue;
         }
         if question {
-            x -= 0.76;
+            x += w.question;
         }
         if n_words < 6 {
-            x -= 0.52;
+            x += w.short;
         }
         if personal > 0 && numbers == 0 {
-            x -= 0.17 * (personal.min(3) as f32);
+            x += w.personal * (personal.min(3) as f32);
         }
         out.push(sigmoid(x));
     }

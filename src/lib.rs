@@ -31,6 +31,7 @@ pub mod claims;
 pub mod entities;
 pub mod error;
 pub mod lexicon;
+mod model;
 pub mod output;
 pub mod sentiment;
 pub mod text;

@@ -2659,7 +2659,7 @@ SOURCE_TABLE = [
      "project's own", "this repository"),
     ("../shared/data/gold/polnear_train.jsonl.gz", "attribution cue phrases "
      "(`cues_polnear.tsv`, scripts/train/mine_cues.py) and the cue detector's weights "
-     "(`cue_model.tsv`, scripts/train/train_cue_model.py), TRAIN split only",
+     "(`models/cue_model.tsv`, scripts/train/train_cue_model.py), TRAIN split only",
      "no license stated (see below)", "PolNeAR v1.0.0, networkdynamics/PolNeAR (Newell, Margolin, "
      "Ruths, LREC 2018)"),
 ]
@@ -2697,7 +2697,7 @@ def write_sources_md(path, counts, stats, src_counts):
     L.append("- `cues.tsv`: LGPL-3.0 (ANNIE say.lst) + MIT (CAMEO verbs) + manual.")
     L.append("- `sentiment.tsv`: MIT (VADER).")
     L.append("- `roles.tsv`: LGPL-3.0 (ANNIE) + MIT (PETRARCH2 agents) + manual.")
-    L.append("- `cues_polnear.tsv`, `cue_model.tsv`: derived from the PolNeAR train split (not built by")
+    L.append("- `cues_polnear.tsv`, `models/cue_model.tsv`: derived from the PolNeAR train split (not built by")
     L.append("  this script; rebuild with scripts/train/mine_cues.py and scripts/train/train_cue_model.py, whose")
     L.append("  docstrings give the steps). They hold only cue words, word pairs, counts and weights, no")
     L.append("  article text. PolNeAR's repository (networkdynamics/PolNeAR) states no license and")

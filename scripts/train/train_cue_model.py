@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Trains the attribution cue detector (lexicons/cue_model.tsv) on the PolNeAR TRAIN split.
+"""Trains the attribution cue detector (models/cue_model.tsv) on the PolNeAR TRAIN split.
 
-usage: train_cue_model.py [--gold TRAIN.jsonl.gz] [--out lexicons/cue_model.tsv]
+usage: train_cue_model.py [--gold TRAIN.jsonl.gz] [--out models/cue_model.tsv]
                           [--cv K (4)] [--epochs N (3)] [--l2 L (1e-4)]
 
 A logistic regression over a few context features decides whether a candidate word is
@@ -310,7 +310,7 @@ def prf(tp, np_, ng):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default=DEFAULT_GOLD)
-    ap.add_argument("--out", default=os.path.join(ROOT, "lexicons", "cue_model.tsv"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "models", "cue_model.tsv"))
     ap.add_argument("--cv", type=int, default=4)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--l2", type=float, default=1e-4)

@@ -4,6 +4,7 @@
 use super::stance::{modality, stance};
 use super::{cue_probability, UNSEEN};
 use crate::lexicon::WordLists;
+use crate::model::cue::CueModel;
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::is_capitalized;
 use crate::text::words::{lower, Slice, CUE_HEAD, CUE_VOCAB};
@@ -115,6 +116,7 @@ pub(super) struct CueHit {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn find_attributions(
     words: &WordLists,
+    model: &CueModel,
     text: &str,
     toks: &[Token],
     low: Slice,
@@ -135,7 +137,6 @@ pub(super) fn find_attributions(
         .copied()
         .collect();
     let in_quote = |span: Span| quotes_here.iter().any(|q| q.contains(span));
-    let model = &words.cue_model;
     let mut hits: Vec<CueHit> = Vec::new();
     // Sentence state the cue detector reads: a lexicon cue or `that` earlier on.
     let mut cue_before = false;

@@ -7,7 +7,7 @@
 //! - reporting words: a candidate (a first word of a lexicon cue phrase, hand-curated
 //!   in `cues.tsv` or mined from PolNeAR train in `cues_polnear.tsv`, or a word of the
 //!   detector's vocabulary such as `wants`) is a cue when the cue detector (a logistic
-//!   regression over its context, [`crate::lexicon::CueModel`], trained by
+//!   regression over its context, [`crate::model::cue::CueModel`], trained by
 //!   `scripts/train/train_cue_model.py`) gives it a probability above its threshold and no
 //!   rule marks it a noun or a passive participle. The cue is the longest lexicon phrase
 //!   there (`expressed concern`), else the word. The speaker is the noun phrase before the verb (skipping
@@ -27,6 +27,7 @@
 //! `asserted`, with the word that decided it.
 
 use crate::lexicon::WordLists;
+use crate::model::cue::CueModel;
 use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{feature_lemma, is_capitalized};
 use crate::text::words::{lower, DocWords, Slice};
@@ -45,8 +46,10 @@ use quotes::is_quote_mark;
 use stance::modality;
 
 /// Finds the claims of one analyzed text.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn find_claims(
     words: &WordLists,
+    model: &CueModel,
     text: &str,
     tokens: &[Token],
     doc_words: &DocWords,
@@ -64,6 +67,7 @@ pub(crate) fn find_claims(
         let low = doc_words.slice(lo, hi);
         find_attributions(
             words,
+            model,
             text,
             toks,
             low,
@@ -182,12 +186,12 @@ pub(super) fn cue_probability(
     phrase: Option<(usize, CueClass)>,
     cue_before: bool,
     that_before: bool,
-    model: &crate::lexicon::CueModel,
+    model: &CueModel,
     buf: &mut String,
     word_ids: &mut [u32],
     low: Slice,
 ) -> f32 {
-    use crate::lexicon::CueFeature as F;
+    use crate::model::cue::CueFeature as F;
     // The model's view of token j (words from the lower-case cache).
     let tok = |j: usize| -> std::borrow::Cow<str> {
         if toks[j].kind == TokenKind::Word {
@@ -376,7 +380,7 @@ mod tests {
         let words = a.words();
         // "wants" is no lexicon cue: the detector decides it.
         assert!(!words.cues.contains_key("wants"));
-        assert!(words.cue_model.vocab.contains("wants"));
+        assert!(a.cue_model().vocab.contains("wants"));
         let text = "Senator Warren wants the bank to repay its customers.";
         let claims = a.analyze(text).claims;
         let cue = claims.iter().find_map(|c| c.cue.map(|s| s.slice(text)));

@@ -80,49 +80,34 @@ fn feature_key(name: &str) -> u64 {
 }
 
 /// The bundled model, parsed on first use.
-static BUNDLED: LazyLock<MentionModel> =
-    LazyLock::new(|| MentionModel::parse(include_str!("../../models/mentions.tsv")));
+static BUNDLED: LazyLock<MentionModel> = LazyLock::new(|| {
+    MentionModel::parse("mentions.tsv", include_str!("../../models/mentions.tsv"))
+        .expect("the bundled mention model is validated by the test suite")
+});
 
 impl MentionModel {
-    /// Parses `feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC` lines (`#` comments; the
-    /// feature `<bias>` is the intercept). Malformed lines are skipped.
-    pub fn parse(text: &str) -> MentionModel {
+    /// Parses a model file (`models/README.md`) with the columns `feature` and one
+    /// weight per class of [`CLASSES`] (`w_none`, `w_PER`...); the feature `<bias>` is
+    /// the intercept.
+    pub fn parse(name: &str, text: &str) -> Result<MentionModel, crate::LexiconError> {
+        let file = crate::model::ModelFile::parse(name, text)?;
+        file.expect_columns(&["feature", "w_none", "w_PER", "w_ORG", "w_LOC", "w_MISC"])?;
         let mut m = MentionModel::default();
-        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-        m.weights.reserve(lines);
-        // Split by bytes (memchr): `lines()` and `split('\t')` searched by characters,
-        // two thirds of the load (14k lines, on the first document).
-        use crate::lexicon::split_byte;
-        for line in split_byte(text, b'\n') {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut cols = split_byte(line, b'\t');
-            let Some(name) = cols.next() else { continue };
+        m.weights.reserve(file.max_rows());
+        for row in file.rows() {
+            let [name, ws @ ..] = file.fields::<6>(row)?;
             let mut w = [0f32; 5];
-            let mut ok = true;
-            for x in &mut w {
-                match cols.next().and_then(crate::lexicon::parse_f32) {
-                    Some(v) => *x = v,
-                    None => ok = false,
-                }
-            }
-            if !ok {
-                continue;
+            for (x, s) in w.iter_mut().zip(ws) {
+                *x = file.number(row, s)?;
             }
             if name == "<bias>" {
                 m.bias = w;
-            } else {
-                let previous = m.weights.insert(feature_key(name), w);
+            } else if m.weights.insert(feature_key(name), w).is_some() {
                 // The bundled model is checked by a test; this never fires on it.
-                assert!(
-                    previous.is_none(),
-                    "mention model: feature {name} repeated or sharing a hash"
-                );
+                return Err(file.error(row, format!("feature {name} repeated or sharing a hash")));
             }
         }
-        m
+        Ok(m)
     }
 
     /// Number of features with weights.
@@ -1009,9 +994,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_weights_and_skips_bad_lines() {
-        let m = MentionModel::parse("# c\n<bias>\t1\t0\t0\t0\t0\nw=x\t0\t2\t0\t0\t0\nbad\t1\n");
+    fn parses_weights_and_rejects_bad_lines() {
+        let head = "# model: m\n# what: w\n# trained on: t\n# script: s\n# figure: f\n\
+                    feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC\n";
+        let m = MentionModel::parse(
+            "m",
+            &format!("{head}<bias>\t1\t0\t0\t0\t0\nw=x\t0\t2\t0\t0\t0\n"),
+        )
+        .unwrap();
         assert_eq!(m.len(), 1);
+        let bad = MentionModel::parse("m", &format!("{head}bad\t1\n")).unwrap_err();
+        assert!(bad.to_string().starts_with("m:7:"), "{bad}");
+        let bad = MentionModel::parse(
+            "m",
+            &format!("{head}w=x\t0\t0\t0\t0\t0\nw=x\t0\t0\t0\t0\t0\n"),
+        );
+        assert!(bad.is_err());
         let p = m.probabilities(&["w=x".to_string()]);
         assert!(p[PER] > p[NONE]);
         let p = m.probabilities(&[]);
@@ -1048,14 +1046,21 @@ mod tests {
         let lines = include_str!("../../models/mentions.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty() && !l.starts_with("<bias>"))
-            .count();
+            .count()
+            - 1; // the column line
         assert_eq!(bundled().len(), lines);
     }
 
     #[test]
     fn hashed_features_match_their_strings() {
         // A feature hashed while built (prefix + lower case) is the string's key.
-        let m = MentionModel::parse("<bias>\t0\t0\t0\t0\t0\nw=zürich\t0\t0\t0\t3\t0\n");
+        let m = MentionModel::parse(
+            "m",
+            "# model: m\n# what: w\n# trained on: t\n# script: s\n# figure: f\n\
+             feature\tw_none\tw_PER\tw_ORG\tw_LOC\tw_MISC\n\
+             <bias>\t0\t0\t0\t0\t0\nw=zürich\t0\t0\t0\t3\t0\n",
+        )
+        .unwrap();
         let mut score = Score {
             model: &m,
             keys: Vec::new(),

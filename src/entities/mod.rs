@@ -14,6 +14,7 @@
 //!    surnames alone linked to the person the document introduced (or, for heads of
 //!    state and government, to the one leader with that surname).
 
+mod confidence;
 pub mod coref;
 pub mod gazetteer;
 pub mod mentions;
@@ -622,44 +623,12 @@ fn set_roles<'a>(env: Env<'a>, entities: &mut [Entity<'a>], date: Option<&str>) 
 /// The confidence of a mention found by the rules: the share of such mentions (same
 /// `found_by`, same type) that were right on the TRAIN splits of CoNLL-2003 and GUM
 /// (a right type on an overlapping gold name; predictions that only overlap a CoNLL
-/// MISC name not counted), as measured by `scripts/train/fit_confidence.py` (which rewrites
-/// the table). Demonyms are of type nationality: their row is the share of them that
+/// MISC name not counted), as measured by `scripts/train/fit_confidence.py` (which writes
+/// `models/confidence.tsv`). Demonyms are of type nationality: their row is the share of them that
 /// overlap a CoNLL MISC name (which covers nationalities). The `Model` rows are only a
 /// fallback (model mentions carry the classifier's probability), and in-sample.
 pub fn confidence_of(found_by: FoundBy, entity_type: EntityType) -> f32 {
-    use EntityType::{Country, Location, Nationality, Organization, Person};
-    use FoundBy::{Acronym, Coreference, Demonym, Lexicon, Model, Pattern, Surname};
-    match (found_by, entity_type) {
-        // BEGIN fitted confidence table
-        (Lexicon, Person) => 0.99,
-        (Lexicon, Organization) => 0.91,
-        (Lexicon, Country) => 0.97,
-        (Lexicon, Location) => 0.98,
-        (Pattern, Person) => 0.97,
-        (Pattern, Organization) => 0.88,
-        (Pattern, Country) => 0.95,
-        (Pattern, Location) => 0.95,
-        (Acronym, Person) => 0.88,
-        (Acronym, Organization) => 0.88,
-        (Acronym, Country) => 0.88,
-        (Acronym, Location) => 0.88,
-        (Surname, Person) => 0.91,
-        (Surname, Organization) => 0.91,
-        (Surname, Country) => 0.91,
-        (Surname, Location) => 0.91,
-        (Model, Person) => 0.98,
-        (Model, Organization) => 0.98,
-        (Model, Country) => 0.98,
-        (Model, Location) => 0.97,
-        (Coreference, Person) => 0.92,
-        (Coreference, Organization) => 0.92,
-        (Coreference, Country) => 0.92,
-        (Coreference, Location) => 0.92,
-        (Demonym, _) | (_, Nationality) => 0.97,
-        // END fitted confidence table
-        // Not measured: no training split here marks pronoun or nominal coreference.
-        (Coreference, _) | (_, EntityType::Pronoun | EntityType::Nominal) => 0.5,
-    }
+    confidence::lookup(found_by, entity_type)
 }
 
 /// Index of the sentence containing byte `pos` (or the last one starting before it).

@@ -43,7 +43,6 @@ mod word_lists;
 pub use crate::types::{CueClass, EntityType, LexStr, Role};
 pub use entries::{normalize_date, Entry, Names};
 use entries::{parse_entries, parse_files};
-use tsv::{fields_into, parse_table, Own, Table};
 pub(crate) use tsv::{parse_f32, split_byte};
 pub use word_lists::{Cue, RoleKind, WordLists};
 
@@ -149,8 +148,6 @@ pub static BUNDLED: &[(&str, &str)] = &[
 
 include!(concat!(env!("OUT_DIR"), "/lexicon_stamp.rs"));
 
-/// The cue detector trained on the PolNeAR train split by `scripts/train/train_cue_model.py`.
-pub(super) const BUNDLED_CUE_MODEL: &str = include_str!("../../lexicons/cue_model.tsv");
 impl Lexicon {
     /// An empty lexicon.
     pub fn new() -> Lexicon {
@@ -294,239 +291,10 @@ impl Lexicon {
     }
 }
 
-/// The attribution cue detector: a logistic regression over context features of a
-/// candidate word (see `scripts/train/train_cue_model.py`, which writes the model and lists
-/// the features; `claims.rs` builds the same feature strings).
-#[derive(Clone, Debug, Default)]
-pub struct CueModel {
-    /// Feature weights by feature string (`w=said`, `p1=he`...).
-    pub weights: HashMap<LexStr, f32>,
-    /// Lower-case words the model decides on besides the lexicon cue heads.
-    pub vocab: rustc_hash::FxHashSet<String>,
-    /// Probability from which a candidate is a cue.
-    pub threshold: f32,
-    /// Every word that appears in a word feature, interned (see [`CueModel::word_id`]).
-    word_ids: HashMap<LexStr, u32>,
-    /// Weights of the word features (`w=`, `l=`, `p1=`, `p2=`, `n1=`, `n2=`, `p1w=`,
-    /// `wn1=`) by [`CueFeature`] and word ids: one integer lookup each.
-    packed: crate::util::strmap::U64Map<f32>,
-    /// The ids of `<s>` and `</s>`, the words before a sentence and after it (0 when no
-    /// feature names them).
-    edges: (u32, u32),
-    /// The weights of the features that take few values, looked up once.
-    pub fixed: CueFixedWeights,
-}
-
-/// Weights of the cue detector's features with a handful of values, read once from
-/// [`CueModel::weights`] (0 where the model has none).
-#[derive(Clone, Debug, Default)]
-pub struct CueFixedWeights {
-    /// `bias`.
-    pub bias: f32,
-    /// `sx=ing`, `sx=ed`, `sx=s`, `sx=-`.
-    pub suffix: [f32; 4],
-    /// `cb=0`, `cb=1`: a lexicon cue earlier in the sentence.
-    pub cue_before: [f32; 2],
-    /// `tb=0`, `tb=1`: `that` earlier in the sentence.
-    pub that_before: [f32; 2],
-    /// `lex=CLASS` (and `lex=none`), by class name.
-    pub lex: Vec<(String, f32)>,
-    /// `qn`, `ppron`, `ppron_lex`, `cap`, `pcap`.
-    pub quote_near: f32,
-    /// `ppron`.
-    pub pronoun_before: f32,
-    /// `ppron_lex`.
-    pub pronoun_before_lex: f32,
-    /// `cap`.
-    pub capitalized: f32,
-    /// `pcap`.
-    pub prev_capitalized: f32,
-}
-
-/// The cue detector's features over words, looked up by interned word ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CueFeature {
-    /// `w=`: the candidate word.
-    Word = 1,
-    /// `l=`: its crude base form.
-    Lemma,
-    /// `p1=`: the word before.
-    Prev1,
-    /// `p2=`: two words before.
-    Prev2,
-    /// `n1=`: the word after.
-    Next1,
-    /// `n2=`: two words after.
-    Next2,
-    /// `p1w=`: the word before and the candidate.
-    Prev1Word,
-    /// `wn1=`: the candidate and the word after.
-    WordNext1,
-}
-
-impl CueFeature {
-    fn parse(name: &str) -> Option<(CueFeature, bool)> {
-        Some(match name {
-            "w" => (CueFeature::Word, false),
-            "l" => (CueFeature::Lemma, false),
-            "p1" => (CueFeature::Prev1, false),
-            "p2" => (CueFeature::Prev2, false),
-            "n1" => (CueFeature::Next1, false),
-            "n2" => (CueFeature::Next2, false),
-            "p1w" => (CueFeature::Prev1Word, true),
-            "wn1" => (CueFeature::WordNext1, true),
-            _ => return None,
-        })
-    }
-}
-
-#[inline]
-fn packed_key(f: CueFeature, a: u32, b: u32) -> u64 {
-    ((f as u64) << 58) | (u64::from(a) << 29) | u64::from(b)
-}
-
-impl CueModel {
-    /// The id of a word that appears in some word feature (`None`: no word feature
-    /// mentions it, so every feature with it weighs 0).
-    #[inline]
-    pub fn word_id(&self, word: &str) -> Option<u32> {
-        self.word_ids.get(word).copied()
-    }
-
-    /// Every word some word feature mentions, with its id.
-    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.word_ids.iter().map(|(w, &id)| (&**w, id))
-    }
-
-    /// The weight of a word feature over word ids (`b` is 0 for one-word features);
-    /// equal to [`CueModel::weight`] of the feature's string.
-    #[inline]
-    pub fn word_weight(&self, f: CueFeature, a: u32, b: u32) -> f32 {
-        self.packed.get(packed_key(f, a, b)).copied().unwrap_or(0.0)
-    }
-
-    /// Asks for the memory of [`CueModel::word_weight`]`(f, a, b)` ahead of the
-    /// lookup (a hint: the weights table is larger than the processor's caches).
-    #[inline]
-    pub fn prefetch_word_weight(&self, f: CueFeature, a: u32, b: u32) {
-        self.packed.prefetch(packed_key(f, a, b));
-    }
-
-    /// The word ids of `<s>` and `</s>` (0 when no feature names them).
-    #[inline]
-    pub fn edge_ids(&self) -> (u32, u32) {
-        self.edges
-    }
-
-    fn intern<'t>(&mut self, word: &'t str, own: Own<'t>) -> u32 {
-        if let Some(&id) = self.word_ids.get(word) {
-            return id;
-        }
-        // Ids start at 1 and stay under 2^29 (the packed key's field).
-        let id = self.word_ids.len() as u32 + 1;
-        self.word_ids.insert(own(word), id);
-        id
-    }
-
-    /// Files a weight under its packed key when the feature is a word feature.
-    fn pack<'t>(&mut self, feature: &'t str, x: f32, own: Own<'t>) {
-        let Some((name, value)) = feature.split_once('=') else {
-            return;
-        };
-        let Some((f, pair)) = CueFeature::parse(name) else {
-            return;
-        };
-        if !pair {
-            let a = self.intern(value, own);
-            self.packed.insert(packed_key(f, a, 0), x);
-            return;
-        }
-        // `a|b` where a word may itself be `|`: file every split, as the string
-        // lookup `p1w=` + a + `|` + b would match any of them.
-        for (i, _) in value.match_indices('|') {
-            let a = self.intern(&value[..i], own);
-            let b = self.intern(&value[i + 1..], own);
-            self.packed.insert(packed_key(f, a, b), x);
-        }
-    }
-
-    /// Parses a model file: `feature<TAB>weight` rows after a header, with
-    /// `@threshold<TAB>T` and `@vocab<TAB>WORD` rows.
-    pub fn parse(name: &str, text: &str) -> Result<CueModel, LexiconError> {
-        CueModel::parse_in(name, text, |s| Cow::Owned(s.to_string()))
-    }
-
-    /// [`CueModel::parse`], its strings made by `own` (borrowed from the embedded
-    /// text for the bundled model: 21k weights and their words, no allocation each).
-    fn parse_in<'t>(name: &str, text: &'t str, own: Own<'t>) -> Result<CueModel, LexiconError> {
-        let table = parse_table(name, text, &["feature", "weight"])?;
-        let [c_feature, c_weight] = table.cols(["feature", "weight"]);
-        let mut m = CueModel {
-            threshold: 0.5,
-            ..CueModel::default()
-        };
-        m.weights.reserve(table.rows.len());
-        let mut row = Vec::new();
-        for &(line, raw) in &table.rows {
-            fields_into(raw, &mut row);
-            table.check_width(name, line, &row)?;
-            let f = Table::get(&row, c_feature);
-            let v = Table::get(&row, c_weight);
-            match f {
-                "@vocab" => {
-                    m.vocab.insert(v.to_lowercase());
-                }
-                _ => {
-                    let x: f32 = parse_f32(v.trim())
-                        .ok_or(())
-                        .map_err(|_| LexiconError::at(name, line, format!("bad weight `{v}`")))?;
-                    if !x.is_finite() {
-                        return Err(LexiconError::at(name, line, "weight is not finite"));
-                    }
-                    if f == "@threshold" {
-                        m.threshold = x;
-                    } else {
-                        m.pack(f, x, own);
-                        m.weights.insert(own(f), x);
-                    }
-                }
-            }
-        }
-        m.edges = (
-            m.word_id("<s>").unwrap_or(0),
-            m.word_id("</s>").unwrap_or(0),
-        );
-        let w = |f: &str| m.weight(f);
-        m.fixed = CueFixedWeights {
-            bias: w("bias"),
-            suffix: [w("sx=ing"), w("sx=ed"), w("sx=s"), w("sx=-")],
-            cue_before: [w("cb=0"), w("cb=1")],
-            that_before: [w("tb=0"), w("tb=1")],
-            lex: m
-                .weights
-                .iter()
-                .filter_map(|(k, &v)| k.strip_prefix("lex=").map(|c| (c.to_string(), v)))
-                .collect(),
-            quote_near: w("qn"),
-            pronoun_before: w("ppron"),
-            pronoun_before_lex: w("ppron_lex"),
-            capitalized: w("cap"),
-            prev_capitalized: w("pcap"),
-        };
-        Ok(m)
-    }
-
-    /// The weight of a feature (0 when unknown).
-    #[inline]
-    pub fn weight(&self, feature: &str) -> f32 {
-        self.weights.get(feature).copied().unwrap_or(0.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::entries::{is_date, parse_roles};
-    use super::tsv::{items, trim};
+    use super::tsv::{fields_into, items, trim, Own};
     proptest::proptest! {
         #[test]
         fn parse_f32_is_the_standard_parse(s in "-?[0-9]{0,9}(\\.[0-9]{0,8})?|[-+.e0-9]{0,8}") {
@@ -537,7 +305,11 @@ mod tests {
 
     #[test]
     fn parse_f32_reads_every_bundled_weight_as_the_standard_parse() {
-        let models = [include_str!("../../models/mentions.tsv"), BUNDLED_CUE_MODEL];
+        let models = [
+            include_str!("../../models/mentions.tsv"),
+            include_str!("../../models/cue_model.tsv"),
+            include_str!("../../models/sentiment.tsv"),
+        ];
         let mut n = 0;
         for line in models.iter().flat_map(|m| m.lines()) {
             for field in line.split('\t').skip(1) {
@@ -582,22 +354,8 @@ mod tests {
     }
 
     #[test]
-    fn cue_model_parses_and_rejects_bad_weights() {
-        let m = CueModel::parse(
-            "m",
-            "# c\nfeature\tweight\n@threshold\t0.4\n@vocab\tWants\nw=wants\t1.5\n",
-        )
-        .unwrap();
-        assert_eq!(m.threshold, 0.4);
-        assert!(m.vocab.contains("wants"));
-        assert_eq!(m.weight("w=wants"), 1.5);
-        assert_eq!(m.weight("w=other"), 0.0);
-        assert!(CueModel::parse("m", "feature\tweight\nw=x\tabc\n").is_err());
-        assert!(CueModel::parse("m", "feature\tweight\nw=x\tNaN\n").is_err());
-        assert!(CueModel::parse("m", "feature\tweight\nw=x\n").is_err());
+    fn bundled_cues_merge_mined_and_curated() {
         let bundled = WordLists::bundled();
-        assert!(bundled.cue_model.weights.len() > 1000);
-        assert!(bundled.cue_model.threshold > 0.0 && bundled.cue_model.threshold < 1.0);
         // Mined phrases are loaded; the hand-curated class wins on a shared form.
         assert!(bundled.cues.contains_key("made it clear"));
         assert_eq!(bundled.cues["said"].lemma, "say");

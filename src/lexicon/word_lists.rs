@@ -1,12 +1,9 @@
 //! The word lists the stages read: reporting cues, roles and titles, sentiment
 //! valences, given names and surnames (`lexicons/*.tsv`).
 
-use std::borrow::Cow;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use super::tsv::{fields_into, parse_table, trim, Table};
-use super::{CueModel, BUNDLED_CUE_MODEL};
 use crate::error::LexiconError;
 use crate::types::CueClass;
 
@@ -83,15 +80,13 @@ pub struct WordLists {
     pub first_names: rustc_hash::FxHashSet<String>,
     /// Surnames of the lexicon's people ("Mueller"): alone mid-sentence, a person.
     pub surnames: rustc_hash::FxHashSet<String>,
-    /// The attribution cue detector.
-    pub cue_model: CueModel,
 }
 
 impl WordLists {
     /// The bundled word lists.
     pub fn bundled() -> WordLists {
-        // Three groups of about equal work, side by side (start-up).
-        let (mut w, (cue_model, (first_names, surnames))) = crate::util::par::join(
+        // Two groups side by side (start-up; the cue detector loads beside them).
+        let (mut w, (first_names, surnames)) = crate::util::par::join(
             || {
                 let mut w = WordLists::default();
                 // Mined cues first: a form in the hand-curated list keeps its lemma and
@@ -107,25 +102,16 @@ impl WordLists {
                 w
             },
             || {
-                crate::util::par::join(
-                    || {
-                        CueModel::parse_in("cue_model.tsv", BUNDLED_CUE_MODEL, Cow::Borrowed)
-                            .expect("the bundled cue model is validated by the test suite")
-                    },
-                    || {
-                        let names = |name, text| {
-                            name_set(name, text)
-                                .expect("bundled name lists are validated by the test suite")
-                        };
-                        (
-                            names("first_names.tsv", BUNDLED_FIRST_NAMES),
-                            names("surnames.tsv", BUNDLED_SURNAMES),
-                        )
-                    },
+                let names = |name, text| {
+                    name_set(name, text)
+                        .expect("bundled name lists are validated by the test suite")
+                };
+                (
+                    names("first_names.tsv", BUNDLED_FIRST_NAMES),
+                    names("surnames.tsv", BUNDLED_SURNAMES),
                 )
             },
         );
-        w.cue_model = cue_model;
         w.first_names = first_names;
         w.surnames = surnames;
         w

@@ -128,6 +128,7 @@ impl Vocab {
     /// so that the word layer does not depend on the stage that owns them).
     pub(crate) fn new<'w>(
         words: &crate::lexicon::WordLists,
+        cue_model: &crate::model::cue::CueModel,
         sentiment_weights: impl IntoIterator<Item = (&'w str, [f32; 6])>,
     ) -> Vocab {
         let mut v = Vocab {
@@ -136,7 +137,7 @@ impl Vocab {
         };
         // About every word below, so the table never grows (start-up).
         let n = words.cues.len()
-            + words.cue_model.vocab.len()
+            + cue_model.vocab.len()
             + words.sentiment.len()
             + words.first_names.len()
             + words.surnames.len()
@@ -146,7 +147,7 @@ impl Vocab {
         for (form, cue) in &words.cues {
             match form.split_once(' ') {
                 None => {
-                    let weight = words.cue_model.weight(&format!("lf={form}"));
+                    let weight = cue_model.weight(&format!("lf={form}"));
                     let e = v.entry(form);
                     e.flags |= CUE;
                     e.cue_class = Some(cue.class);
@@ -156,8 +157,8 @@ impl Vocab {
             }
         }
         v.flag(&words.cue_heads, CUE_HEAD);
-        v.flag(&words.cue_model.vocab, CUE_VOCAB);
-        for (w, id) in words.cue_model.words() {
+        v.flag(&cue_model.vocab, CUE_VOCAB);
+        for (w, id) in cue_model.words() {
             // Only lower-case words can come from a word token.
             if lower(w) == w {
                 v.entry(w).cue_word = id;
@@ -197,9 +198,9 @@ impl Vocab {
         v.flag_lower(crate::lexicon::closed::NOT_NAME_LIST, NOT_NAME);
         v.flag(crate::lexicon::closed::SPORT_TERMS, SPORT);
         // The words flagged CUE_HEAD or CUE_VOCAB above.
-        for w in words.cue_heads.iter().chain(&words.cue_model.vocab) {
+        for w in words.cue_heads.iter().chain(&cue_model.vocab) {
             let lemma = crate::text::words::feature_lemma(w);
-            v.entry(w).cue_lemma = words.cue_model.word_id(lemma).unwrap_or(0);
+            v.entry(w).cue_lemma = cue_model.word_id(lemma).unwrap_or(0);
         }
         for info in &mut v.info {
             if info.valence != 0.0 || info.sentiment != [0.0; 6] {
