@@ -173,6 +173,7 @@ impl Analyzer {
     }
 
     /// An analyzer from an entity lexicon and word lists.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
         let vocab = Vocab::new(&words);
         Analyzer::assemble(lexicon, words, vocab)
@@ -201,16 +202,19 @@ impl Analyzer {
     }
 
     /// The entity lexicon.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
 
     /// The word lists.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn words(&self) -> &WordLists {
         &self.words
     }
 
     /// The compiled gazetteer.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
     }
