@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::io::BufRead;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newslens::output::Record;
+use newslens::output::RecordRef;
 use newslens::text::{sentences, tokenize};
 use newslens::{batch, claims, Analyzer};
 
@@ -95,14 +95,14 @@ fn stages(c: &mut Criterion) {
             for d in &docs {
                 out.clear();
                 let a = analyzer.analyze(d);
-                Record::new("id", &a).write_json(&mut out);
+                RecordRef::new("id", &a).write_json(&mut out);
                 black_box(out.len());
             }
         })
     });
     // Serialization alone, on analyses made once.
     let analyses: Vec<_> = docs.iter().map(|d| analyzer.analyze(d)).collect();
-    let records: Vec<Record> = analyses.iter().map(|a| Record::new("id", a)).collect();
+    let records: Vec<RecordRef> = analyses.iter().map(|a| RecordRef::new("id", a)).collect();
     g.bench_function("serialize/serde_json", |b| {
         let mut out = Vec::new();
         b.iter(|| {

@@ -172,6 +172,7 @@ impl Analyzer {
     /// An analyzer from an entity lexicon and word lists (with the bundled cue
     /// detector and sentiment model). The mention classifier does not run: it was
     /// fitted with the bundled lexicons, which [`Analyzer::builder`] loads.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
         let cue_model = CueModel::bundled();
         let vocab = Vocab::new(&words, &cue_model, sentiment::word_weights());
@@ -200,11 +201,13 @@ impl Analyzer {
     }
 
     /// The entity lexicon.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn lexicon(&self) -> &Lexicon {
         &self.entities.lexicon
     }
 
     /// The word lists.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn words(&self) -> &WordLists {
         &self.words
     }
@@ -216,6 +219,7 @@ impl Analyzer {
     }
 
     /// The compiled gazetteer.
+    #[doc(hidden)] // internals: for the CLI, the examples and the fuzz targets
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.entities.gazetteer
     }

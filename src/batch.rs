@@ -24,11 +24,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::analyzer::Analyzer;
-use crate::output::{ErrorOut, ErrorRecord, Record, SCHEMA_VERSION};
+use crate::output::{ErrorOut, ErrorRecordRef, RecordRef, SCHEMA_VERSION};
 
 /// One article to analyze.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
+pub struct Article {
     /// Its id (from the input, or the file path).
     pub id: String,
     /// Its text.
@@ -116,7 +116,7 @@ impl std::error::Error for RecordError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A document to analyze.
-    Doc(Document),
+    Doc(Article),
     /// A record that could not be read.
     Error(RecordError),
 }
@@ -291,7 +291,7 @@ pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
         Some(Value::String(s)) => Some(s),
         _ => None,
     };
-    Item::Doc(Document {
+    Item::Doc(Article {
         id,
         text,
         title: scalar(raw.title),
@@ -467,7 +467,7 @@ pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
             )
         }
     };
-    Item::Doc(Document {
+    Item::Doc(Article {
         id: id.to_string(),
         text,
         title: None,
@@ -587,7 +587,7 @@ pub fn render(analyzer: &Analyzer, item: &Item, pretty: bool, out: &mut Vec<u8>)
 /// article: its partial output is dropped and an `internal_error` record takes its
 /// place.
 fn guarded(
-    doc: &Document,
+    doc: &Article,
     pretty: bool,
     out: &mut Vec<u8>,
     f: impl FnOnce(&mut Vec<u8>) -> Summary,
@@ -612,7 +612,7 @@ fn guarded(
 
 /// Appends an error record.
 fn render_error(e: &RecordError, pretty: bool, out: &mut Vec<u8>) -> Summary {
-    let record = ErrorRecord {
+    let record = ErrorRecordRef {
         id: e.id.as_deref(),
         schema_version: SCHEMA_VERSION,
         line: e.line,
@@ -629,9 +629,9 @@ fn render_error(e: &RecordError, pretty: bool, out: &mut Vec<u8>) -> Summary {
 }
 
 /// Analyzes one document and appends its record.
-fn render_doc(analyzer: &Analyzer, doc: &Document, pretty: bool, out: &mut Vec<u8>) -> Summary {
+fn render_doc(analyzer: &Analyzer, doc: &Article, pretty: bool, out: &mut Vec<u8>) -> Summary {
     let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
-    let mut record = Record::new(&doc.id, &analysis);
+    let mut record = RecordRef::new(&doc.id, &analysis);
     record.title = doc.title.as_deref();
     record.date = doc.date.as_deref();
     let s = Summary {
@@ -791,7 +791,7 @@ mod tests {
 
     #[test]
     fn a_panic_in_one_article_becomes_its_error_record() {
-        let doc = Document {
+        let doc = Article {
             id: "d7".to_string(),
             text: "text".to_string(),
             title: None,

@@ -3,7 +3,7 @@
 mod common;
 
 use common::ANALYZER;
-use newslens::output::Record;
+use newslens::Document;
 use proptest::prelude::*;
 
 fn check_span(text: &str, start: usize, end: usize) {
@@ -49,7 +49,7 @@ fn check(text: &str) {
         }
     }
     // The JSON: text == slice by char offsets, and byte/char offsets agree.
-    let json = serde_json::to_value(Record::new("p", &a)).unwrap();
+    let json = serde_json::to_value(Document::from_analysis("p", &a)).unwrap();
     let chars: Vec<char> = text.chars().collect();
     let check_json = |v: &serde_json::Value| {
         let (s, e) = (

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{occurrences, seed, ANALYZER};
-use newslens::output::Record;
+use newslens::Document;
 use newslens::{EntityType, Stance};
 
 #[test]
@@ -138,7 +138,7 @@ fn six_attributed_statements() {
 fn golden_output() {
     let text = seed();
     let a = ANALYZER.analyze(&text);
-    let record = Record::new("us-withdraws-from-icpa", &a);
+    let record = Document::from_analysis("us-withdraws-from-icpa", &a);
     let got = serde_json::to_string_pretty(&record).unwrap() + "\n";
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/seed.json");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -151,4 +151,8 @@ fn golden_output() {
         got == want,
         "seed output differs from tests/golden/seed.json; review with UPDATE_GOLDEN=1 and git diff"
     );
+    // Read back into the typed record, it is the same record, and writes the same bytes.
+    let back: Document = serde_json::from_str(&want).unwrap();
+    assert_eq!(back, record);
+    assert_eq!(serde_json::to_string_pretty(&back).unwrap() + "\n", want);
 }

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use newslens::output::Record;
+use newslens::output::RecordRef;
 use newslens::Analyzer;
 
 static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
@@ -32,6 +32,6 @@ fuzz_target!(|data: &[u8]| {
             ok(&text, s);
         }
     }
-    let json = serde_json::to_string(&Record::new("f", &a)).unwrap();
+    let json = serde_json::to_string(&RecordRef::new("f", &a)).unwrap();
     let _: serde_json::Value = serde_json::from_str(&json).unwrap();
 });

@@ -7,7 +7,7 @@
 //! - reporting words: a candidate (a first word of a lexicon cue phrase, hand-curated
 //!   in `cues.tsv` or mined from PolNeAR train in `cues_polnear.tsv`, or a word of the
 //!   detector's vocabulary such as `wants`) is a cue when the cue detector (a logistic
-//!   regression over its context, [`crate::model::cue::CueModel`], trained by
+//!   regression over its context, `model::cue::CueModel`, trained by
 //!   `scripts/train/train_cue_model.py`) gives it a probability above its threshold and no
 //!   rule marks it a noun or a passive participle. The cue is the longest lexicon phrase
 //!   there (`expressed concern`), else the word. The speaker is the noun phrase before the verb (skipping

@@ -16,7 +16,7 @@
 //! organization, location, other name (MISC). The weights (`models/mentions.tsv`)
 //! are fitted on the TRAIN splits of CoNLL-2003 and GUM by
 //! `scripts/train/train_mentions.py`, which reads the features this module writes (see
-//! [`mention_features`]); nothing in here is specific to a dataset's strings.
+//! `mention_features`); nothing in here is specific to a dataset's strings.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;

@@ -37,6 +37,7 @@
 //! - A record that could not be analyzed is
 //!   `{"id": ..., "schema_version": 1, "line": N, "error": {"kind", "message"}}`.
 
+pub mod record;
 pub mod table;
 
 use serde::Serialize;
@@ -204,7 +205,7 @@ pub struct ClaimOut<'a> {
 
 /// One output record.
 #[derive(Clone, Debug, Serialize)]
-pub struct Record<'a> {
+pub struct RecordRef<'a> {
     /// Document id.
     pub id: &'a str,
     /// Always [`SCHEMA_VERSION`].
@@ -229,7 +230,7 @@ fn r4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-impl Record<'_> {
+impl RecordRef<'_> {
     /// Appends the record as one line of compact JSON (without the newline): the
     /// same bytes as `serde_json::to_writer`, written faster (the CLI's path).
     pub fn write_json(&self, out: &mut Vec<u8>) {
@@ -237,9 +238,9 @@ impl Record<'_> {
     }
 }
 
-impl<'a> Record<'a> {
+impl<'a> RecordRef<'a> {
     /// The record for an analysis.
-    pub fn new(id: &'a str, analysis: &'a Analysis<'a>) -> Record<'a> {
+    pub fn new(id: &'a str, analysis: &'a Analysis<'a>) -> RecordRef<'a> {
         let text = analysis.text;
         let idx = CharIndex::new(text);
         let span_out = |s: Span| SpanOut::new(text, &idx, s);
@@ -316,7 +317,7 @@ impl<'a> Record<'a> {
                 }
             })
             .collect();
-        Record {
+        RecordRef {
             id,
             schema_version: SCHEMA_VERSION,
             title: None,
@@ -339,7 +340,7 @@ pub struct ErrorOut<'a> {
 
 /// A record that could not be analyzed.
 #[derive(Clone, Debug, Serialize)]
-pub struct ErrorRecord<'a> {
+pub struct ErrorRecordRef<'a> {
     /// Document id when known, else null.
     pub id: Option<&'a str>,
     /// Always [`SCHEMA_VERSION`].
@@ -596,7 +597,7 @@ pub(crate) mod fast {
     }
 
     /// Appends `r` as one line of compact JSON (no newline).
-    pub(crate) fn record(out: &mut Vec<u8>, r: &Record) {
+    pub(crate) fn record(out: &mut Vec<u8>, r: &RecordRef) {
         out.extend_from_slice(b"{\"id\":");
         string(out, r.id);
         out.extend_from_slice(b",\"schema_version\":");
@@ -636,12 +637,17 @@ mod tests {
 
     fn both(id: &str, text: &str, title: Option<&str>, date: Option<&str>) -> (String, String) {
         let analysis = ANALYZER.analyze_dated(text, date);
-        let mut record = Record::new(id, &analysis);
+        let mut record = RecordRef::new(id, &analysis);
         record.title = title;
         record.date = date;
         let want = serde_json::to_string(&record).unwrap();
         let mut got = Vec::new();
         fast::record(&mut got, &record);
+        // The owned record serializes to the same bytes, and reads back as itself.
+        let owned = ANALYZER.analyze_dated_document(id, text, title, date);
+        assert_eq!(serde_json::to_string(&owned).unwrap(), want);
+        let back: record::Document = serde_json::from_str(&want).unwrap();
+        assert_eq!(back, owned);
         (String::from_utf8(got).unwrap(), want)
     }
 

@@ -14,7 +14,7 @@
 
 use crate::analyzer::Analyzer;
 use crate::batch::{Item, Summary};
-use crate::output::{ClaimOut, EntityOut, Record, SpanOut};
+use crate::output::{ClaimOut, EntityOut, RecordRef, SpanOut};
 
 /// Which table to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -289,7 +289,7 @@ pub fn render(
     match item {
         Item::Doc(doc) => {
             let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
-            let record = Record::new(&doc.id, &analysis);
+            let record = RecordRef::new(&doc.id, &analysis);
             s.documents = 1;
             s.text_bytes = doc.text.len() as u64;
             s.entities = record.entities.len() as u64;

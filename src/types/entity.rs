@@ -180,7 +180,7 @@ pub struct Entity<'a> {
     pub found_by: FoundBy,
     /// How likely the mention is a correct entity of its type, in [0, 1]: for the
     /// model, its class probability; otherwise the precision of its `found_by` and
-    /// type measured on the TRAIN splits (see [`confidence_of`]).
+    /// type measured on the TRAIN splits (`models/confidence.tsv`).
     pub confidence: f32,
     /// True when a possessive `'s` follows the mention.
     pub possessive: bool,
