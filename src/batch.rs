@@ -11,7 +11,6 @@
 //! non-string `text`, a missing or non-scalar `id`, a file that cannot be read: each
 //! becomes an error record in its place (see [`RecordError`]), and the rest goes on.
 
-use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -24,6 +23,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::analyzer::Analyzer;
+pub use crate::error::{ErrorKind, RecordError};
 use crate::output::{ErrorOut, ErrorRecordRef, RecordRef, SCHEMA_VERSION};
 
 /// One article to analyze.
@@ -40,77 +40,6 @@ pub struct Article {
     /// 1-based input line, for JSON Lines.
     pub line: Option<u64>,
 }
-
-/// Why a record could not be analyzed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The line is not valid JSON.
-    InvalidJson,
-    /// The input is not valid UTF-8.
-    InvalidUtf8,
-    /// The line is JSON but not an object.
-    NotAnObject,
-    /// No `text` field.
-    MissingText,
-    /// `text` is not a string.
-    InvalidText,
-    /// No `id` field (or null).
-    MissingId,
-    /// `id` is not a string or a number.
-    InvalidId,
-    /// The article is larger than the configured maximum.
-    TooLarge,
-    /// The file or stream could not be read.
-    Unreadable,
-    /// The analysis itself failed: a bug in newslens (the article is reported, the
-    /// run goes on).
-    Internal,
-}
-
-impl ErrorKind {
-    /// The snake-case name used in JSON.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::InvalidJson => "invalid_json",
-            ErrorKind::InvalidUtf8 => "invalid_utf8",
-            ErrorKind::NotAnObject => "not_an_object",
-            ErrorKind::MissingText => "missing_text",
-            ErrorKind::InvalidText => "invalid_text",
-            ErrorKind::MissingId => "missing_id",
-            ErrorKind::InvalidId => "invalid_id",
-            ErrorKind::TooLarge => "too_large",
-            ErrorKind::Unreadable => "unreadable",
-            ErrorKind::Internal => "internal_error",
-        }
-    }
-}
-
-/// A record that could not be analyzed, with where it was.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordError {
-    /// The record's id, when it could be read (or the file path).
-    pub id: Option<String>,
-    /// 1-based input line, for JSON Lines.
-    pub line: Option<u64>,
-    /// What kind of problem.
-    pub kind: ErrorKind,
-    /// A readable message.
-    pub message: String,
-}
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.id, self.line) {
-            (Some(id), Some(l)) => write!(f, "line {l} (id {id}): {}", self.message),
-            (None, Some(l)) => write!(f, "line {l}: {}", self.message),
-            (Some(id), None) => write!(f, "{id}: {}", self.message),
-            (None, None) => f.write_str(&self.message),
-        }
-    }
-}
-
-impl std::error::Error for RecordError {}
 
 /// An input item: a document, or an error in its place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -653,6 +582,33 @@ fn render_doc(analyzer: &Analyzer, doc: &Article, pretty: bool, out: &mut Vec<u8
 }
 
 /// Appends one record as JSON (pretty or one line) and a newline.
+/// One item as rows of `table` (the CLI's `--format csv/tsv`), and what it counted.
+fn render_table(
+    analyzer: &Analyzer,
+    item: &Item,
+    table: crate::output::table::Table,
+    delim: crate::output::table::Delimiter,
+    out: &mut Vec<u8>,
+) -> Summary {
+    let mut s = Summary::default();
+    match item {
+        Item::Doc(doc) => {
+            let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
+            let record = RecordRef::new(&doc.id, &analysis);
+            s.documents = 1;
+            s.text_bytes = doc.text.len() as u64;
+            s.entities = record.entities.len() as u64;
+            s.claims = record.claims.len() as u64;
+            crate::output::table::rows(&record, &doc.id, table, delim, out);
+        }
+        Item::Error(e) => {
+            s.errors = 1;
+            crate::output::table::error_row(e, table, delim, out);
+        }
+    }
+    s
+}
+
 fn write_record<T: serde::Serialize>(out: &mut Vec<u8>, record: &T, pretty: bool) {
     // Serializing these plain structs into a Vec cannot fail.
     let r = if pretty {
@@ -743,9 +699,9 @@ where
                         .map(|item| {
                             let mut buf = Vec::with_capacity(4096);
                             let s = match opts.table {
-                                Some((table, delim)) => crate::output::table::render(
-                                    analyzer, item, table, delim, &mut buf,
-                                ),
+                                Some((table, delim)) => {
+                                    render_table(analyzer, item, table, delim, &mut buf)
+                                }
                                 None => render(analyzer, item, opts.pretty, &mut buf),
                             };
                             (buf, s)

@@ -18,9 +18,9 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::{Analysis, Analyzer};
-use crate::batch::{ErrorKind, RecordError};
 use crate::claims::{ClaimKind, Modality, Stance};
 use crate::entities::{FoundBy, Polarity};
+use crate::error::{ErrorKind, RecordError};
 use crate::lexicon::{CueClass, EntityType};
 use crate::types::{CharIndex, Span};
 

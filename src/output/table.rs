@@ -12,8 +12,7 @@
 //! default; in Excel, import as UTF-8). TSV has no quoting: tabs, CRs and LFs inside a
 //! field become spaces, so every line is one row.
 
-use crate::analyzer::Analyzer;
-use crate::batch::{Item, Summary};
+use crate::error::RecordError;
 use crate::output::{ClaimOut, EntityOut, RecordRef, SpanOut};
 
 /// Which table to write.
@@ -276,51 +275,34 @@ fn claim_row(row: &mut Row, id: &str, index: usize, c: &ClaimOut) {
     row.text("");
 }
 
-/// Appends the rows of one item (a document's mentions or claims, or an error row)
-/// and says what was done.
-pub fn render(
-    analyzer: &Analyzer,
-    item: &Item,
-    table: Table,
-    delim: Delimiter,
-    out: &mut Vec<u8>,
-) -> Summary {
-    let mut s = Summary::default();
-    match item {
-        Item::Doc(doc) => {
-            let analysis = analyzer.analyze_dated(&doc.text, doc.date.as_deref());
-            let record = RecordRef::new(&doc.id, &analysis);
-            s.documents = 1;
-            s.text_bytes = doc.text.len() as u64;
-            s.entities = record.entities.len() as u64;
-            s.claims = record.claims.len() as u64;
-            match table {
-                Table::Entities => {
-                    for (i, e) in record.entities.iter().enumerate() {
-                        let mut row = Row::new(out, delim);
-                        entity_row(&mut row, &doc.id, i, e);
-                        row.end();
-                    }
-                }
-                Table::Claims => {
-                    for (i, c) in record.claims.iter().enumerate() {
-                        let mut row = Row::new(out, delim);
-                        claim_row(&mut row, &doc.id, i, c);
-                        row.end();
-                    }
-                }
+/// The rows of one document's `record` (id `id`) in `table`.
+pub fn rows(record: &RecordRef, id: &str, table: Table, delim: Delimiter, out: &mut Vec<u8>) {
+    match table {
+        Table::Entities => {
+            for (i, e) in record.entities.iter().enumerate() {
+                let mut row = Row::new(out, delim);
+                entity_row(&mut row, id, i, e);
+                row.end();
             }
         }
-        Item::Error(e) => {
-            s.errors = 1;
-            let mut row = Row::new(out, delim);
-            row.opt(e.id.as_deref());
-            row.empty(table.columns().len() - 2);
-            row.text(&e.to_string());
-            row.end();
+        Table::Claims => {
+            for (i, c) in record.claims.iter().enumerate() {
+                let mut row = Row::new(out, delim);
+                claim_row(&mut row, id, i, c);
+                row.end();
+            }
         }
     }
-    s
+}
+
+/// The row of a record that could not be analyzed: its id, empty cells, and the
+/// error's message in the last column.
+pub fn error_row(e: &RecordError, table: Table, delim: Delimiter, out: &mut Vec<u8>) {
+    let mut row = Row::new(out, delim);
+    row.opt(e.id.as_deref());
+    row.empty(table.columns().len() - 2);
+    row.text(&e.to_string());
+    row.end();
 }
 
 #[cfg(test)]
