@@ -4,17 +4,17 @@
 use std::path::PathBuf;
 
 use crate::checkworthy;
-use crate::claims::{self, Claim};
+use crate::claims;
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::{self, Entity, EntityFinder, Env};
+use crate::entities::{self, EntityFinder, Env};
 use crate::error::LexiconError;
 use crate::lexicon::{Lexicon, WordLists};
 use crate::model::cue::CueModel;
 use crate::sentiment;
 use crate::text::sentences;
-use crate::text::tokenize::{self, Token};
+use crate::text::tokenize;
 use crate::text::words::{DocWords, Vocab};
-use crate::types::Sentence;
+use crate::types::{Claim, Entity, Sentence, Token};
 use crate::util::par::join;
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.

@@ -15,10 +15,10 @@
 use std::sync::LazyLock;
 
 use crate::lexicon::closed::{DISCOURSE, FUTURE, PERSONAL_WORD, QUANTITY, TREND, WORD_CLASSES};
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, CLASS_SHIFT, CUE};
 use crate::types::Entity;
 use crate::types::Span;
+use crate::types::{Token, TokenKind};
 
 /// The fitted weights (`models/checkworthy.tsv`), by feature: the intercept (see the
 /// module docs), then one weight per feature of [`score_sentences`].

@@ -59,11 +59,7 @@ pub mod types;
 mod util;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
-pub use batch::{ErrorKind, RecordError};
-pub use claims::{ClaimKind, Modality, Stance};
-pub use entities::{FoundBy, Polarity};
-pub use error::LexiconError;
-pub use lexicon::{CueClass, EntityType};
+pub use error::{ErrorKind, LexiconError, RecordError};
 pub use output::record::{
     Claim, Cue, Document, Entity, ErrorInfo, ErrorRecord, Record, Role, Sentence, Sentiment,
     Speaker, TextSpan,
@@ -71,15 +67,12 @@ pub use output::record::{
 pub use output::table;
 pub use output::SCHEMA_VERSION;
 pub use types::Span;
+pub use types::{ClaimKind, CueClass, EntityType, FoundBy, Modality, Polarity, Stance};
 
 /// The borrowing result of [`Analyzer::analyze`]: what the owned [`Document`] is made
 /// from, with byte [`Span`]s into the text and no copies. Its fields are the
 /// analyzer's own and may change between versions more readily than [`Document`]'s.
 pub mod analysis {
     pub use crate::analyzer::Analysis;
-    pub use crate::claims::{Claim, Speaker};
-    pub use crate::entities::{Entity, Sentiment};
-    pub use crate::lexicon::Role;
-    pub use crate::text::tokenize::Token;
-    pub use crate::types::Sentence;
+    pub use crate::types::{Claim, Entity, Role, Sentence, Sentiment, Speaker, Token};
 }

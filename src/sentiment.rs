@@ -16,10 +16,10 @@
 
 use std::sync::LazyLock;
 
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, Slice, NEGATOR};
 use crate::types::Span;
 use crate::types::{Polarity, Sentiment};
+use crate::types::{Token, TokenKind};
 
 /// VADER's normalization of a raw sum into [-1, 1].
 #[inline]

@@ -5,10 +5,10 @@ use super::stance::{modality, stance};
 use super::{cue_probability, UNSEEN};
 use crate::lexicon::WordLists;
 use crate::model::cue::CueModel;
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::is_capitalized;
 use crate::text::words::{lower, Slice, CUE_HEAD, CUE_VOCAB};
 use crate::types::{Claim, ClaimKind, CueClass, Entity, EntityType, Modality, Span, Speaker};
+use crate::types::{Token, TokenKind};
 
 /// Auxiliaries and adverbs skipped between a subject and its reporting verb.
 pub(super) const SKIP_BEFORE_CUE: &[&str] = &[

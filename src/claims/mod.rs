@@ -28,18 +28,18 @@
 
 use crate::lexicon::WordLists;
 use crate::model::cue::CueModel;
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{feature_lemma, is_capitalized};
 use crate::text::words::{lower, DocWords, Slice};
 use crate::types::Entity;
 use crate::types::Span;
-pub use crate::types::{Claim, ClaimKind, Modality, Speaker, Stance};
+use crate::types::{Token, TokenKind};
 
 mod attribution;
 mod quotes;
 mod stance;
 
 use crate::types::CueClass;
+use crate::types::{Claim, ClaimKind, Modality, Stance};
 use attribution::{find_attributions, trim_final_punct};
 pub use quotes::find_quotes;
 use quotes::is_quote_mark;

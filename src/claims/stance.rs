@@ -1,9 +1,9 @@
 //! Stance and modality of a claim: for or against, asserted, hedged or negated.
 
 use crate::sentiment::valence_of;
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{Slice, HEDGE, NEGATION};
 use crate::types::{CueClass, Modality, Span, Stance};
+use crate::types::{Token, TokenKind};
 
 /// Modality of a content span: negated, hedged or asserted, with the deciding word.
 pub(super) fn modality(

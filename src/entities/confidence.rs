@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use crate::entities::FoundBy;
-use crate::lexicon::EntityType;
+use crate::types::EntityType;
+use crate::types::FoundBy;
 
 /// Every [`FoundBy`], in declaration order (its index is `as usize`).
 const FOUND_BY: [FoundBy; 7] = [

@@ -25,10 +25,10 @@
 
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
 use crate::lexicon::closed::{PLURAL, SINGULAR};
-use crate::lexicon::EntityType;
-use crate::text::tokenize::{Token, TokenKind};
 use crate::text::words::{DocWords, COREF};
+use crate::types::EntityType;
 use crate::types::Span;
+use crate::types::{Token, TokenKind};
 
 /// Head nouns of definite nominals that refer to a person.
 const PERSON_HEADS: &[&str] = &[
@@ -278,7 +278,7 @@ fn nominal_head(text: &str, tokens: &[Token], i: usize) -> Option<(Kind, usize)>
 #[cfg(test)]
 mod tests {
     use crate::analyzer::Analyzer;
-    use crate::lexicon::EntityType;
+    use crate::types::EntityType;
 
     #[test]
     fn pronouns_link_to_the_preceding_person() {

@@ -24,13 +24,14 @@ pub mod resolve;
 use std::borrow::Cow;
 
 use crate::lexicon::closed::NOT_NAME;
-use crate::lexicon::EntityType;
 use crate::lexicon::{Lexicon, WordLists};
-use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::tokenize::possessive_at;
 use crate::text::words::is_capitalized;
 use crate::text::words::DocWords;
+use crate::types::EntityType;
 use crate::types::Span;
-pub use crate::types::{Entity, FoundBy, Polarity, Sentiment};
+use crate::types::{Entity, FoundBy, Sentiment};
+use crate::types::{Token, TokenKind};
 use gazetteer::{Form, Gazetteer, GazetteerMatch};
 use patterns::{name_patterns, org_patterns, title_patterns};
 use resolve::LeaderSurnames;

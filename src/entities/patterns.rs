@@ -4,9 +4,10 @@
 use super::{adjacent, remove_marked, resolve, Env};
 use crate::lexicon::closed::{HONORIFICS, NAME_PARTICLES, NOT_NAME, ORG_HEADS};
 use crate::lexicon::RoleKind;
-use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::text::tokenize::possessive_at;
 use crate::text::words::{is_capitalized, DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 use crate::types::{Entity, EntityType, FoundBy, Span, SpanSet};
+use crate::types::{Token, TokenKind};
 
 /// Finds a title (possibly several words, possibly after `then-`/`ex-`) ending at a
 /// token index; returns the index of the token after it.

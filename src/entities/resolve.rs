@@ -17,12 +17,13 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Env;
 use crate::lexicon::closed::NOT_NAME;
-use crate::lexicon::{EntityType, Lexicon};
-use crate::text::tokenize::{Token, TokenKind};
+use crate::lexicon::Lexicon;
 use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, NOT_NAME as NOT_NAME_FLAG, SURNAME};
+use crate::types::EntityType;
 use crate::types::{Entity, FoundBy};
 use crate::types::{Span, SpanSet};
+use crate::types::{Token, TokenKind};
 
 /// Suffixes that are not surnames.
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];

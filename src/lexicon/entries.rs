@@ -326,7 +326,7 @@ pub(super) fn parse_files<'t>(
             return Err(LexiconError::at(name, line, "empty `id`"));
         }
         let ty = get(c_type);
-        let entity_type = EntityType::parse(ty).ok_or_else(|| {
+        let entity_type = EntityType::parse_lexicon_type(ty).ok_or_else(|| {
             LexiconError::at(
                 name,
                 line,

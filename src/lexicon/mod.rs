@@ -35,12 +35,12 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use crate::error::LexiconError;
+use crate::types::{EntityType, LexStr, Role};
 pub(crate) mod closed;
 mod entries;
 mod tsv;
 mod word_lists;
 
-pub use crate::types::{CueClass, EntityType, LexStr, Role};
 pub use entries::{normalize_date, Entry, Names};
 use entries::{parse_entries, parse_files};
 pub(crate) use tsv::{parse_f32, split_byte};

@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::LexiconError;
-use crate::lexicon::LexStr;
 use crate::model::ModelFile;
+use crate::types::LexStr;
 
 /// The bundled model, trained on the PolNeAR train split.
 const BUNDLED: &str = include_str!("../../models/cue_model.tsv");

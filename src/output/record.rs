@@ -18,11 +18,11 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::{Analysis, Analyzer};
-use crate::claims::{ClaimKind, Modality, Stance};
-use crate::entities::{FoundBy, Polarity};
 use crate::error::{ErrorKind, RecordError};
-use crate::lexicon::{CueClass, EntityType};
 use crate::types::{CharIndex, Span};
+use crate::types::{ClaimKind, Modality, Stance};
+use crate::types::{CueClass, EntityType};
+use crate::types::{FoundBy, Polarity};
 
 use super::SCHEMA_VERSION;
 

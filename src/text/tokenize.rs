@@ -12,7 +12,7 @@
 //! - every other non-space character is one punctuation token.
 
 use crate::types::Span;
-pub use crate::types::{Token, TokenKind};
+use crate::types::{Token, TokenKind};
 
 /// True for `'` and `’` (U+2019).
 #[inline]

@@ -13,7 +13,7 @@
 
 use crate::util::strmap::StrMap;
 
-use crate::text::tokenize::{Token, TokenKind};
+use crate::types::{Token, TokenKind};
 
 /// [`WordInfo::flags`]: the word is a single-word cue of the cue lexicon.
 pub(crate) const CUE: u32 = 1;
@@ -69,7 +69,7 @@ pub(crate) struct WordInfo {
     /// for the words it can decide on ([`CUE_HEAD`] or [`CUE_VOCAB`]; 0 otherwise).
     pub(crate) cue_lemma: u32,
     /// The class of the word as a one-word cue form (set with [`CUE`]).
-    pub(crate) cue_class: Option<crate::lexicon::CueClass>,
+    pub(crate) cue_class: Option<crate::types::CueClass>,
     /// The cue detector's weight of the word as a whole cue phrase (`lf=` + word; set
     /// with [`CUE`], 0 when the detector has none).
     pub(crate) cue_phrase_weight: f32,

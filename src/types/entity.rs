@@ -42,9 +42,20 @@ impl EntityType {
         }
     }
 
-    /// Parses the lower-case name of a lexicon type (`nationality`, `pronoun` and
-    /// `nominal` are not).
+    /// Parses a lower-case name as [`EntityType::as_str`] writes it (every type,
+    /// `pronoun` and `nominal` included): `parse(t.as_str()) == Some(t)`.
     pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "nationality" => EntityType::Nationality,
+            "pronoun" => EntityType::Pronoun,
+            "nominal" => EntityType::Nominal,
+            _ => return EntityType::parse_lexicon_type(s),
+        })
+    }
+
+    /// Parses the name of a type a lexicon entry may have: `person`, `organization`,
+    /// `country` or `location` (the other types are found in the text, never listed).
+    pub fn parse_lexicon_type(s: &str) -> Option<EntityType> {
         Some(match s {
             "person" => EntityType::Person,
             "organization" => EntityType::Organization,
@@ -203,4 +214,28 @@ pub struct Entity<'a> {
 pub(crate) fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     let n = a.len().min(b.len());
     a[..n].cmp(&b[..n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_type_names_round_trip() {
+        use EntityType::*;
+        for t in [
+            Person,
+            Organization,
+            Country,
+            Location,
+            Nationality,
+            Pronoun,
+            Nominal,
+        ] {
+            assert_eq!(EntityType::parse(t.as_str()), Some(t));
+            let listed = matches!(t, Person | Organization | Country | Location);
+            assert_eq!(EntityType::parse_lexicon_type(t.as_str()).is_some(), listed);
+        }
+        assert_eq!(EntityType::parse("Person"), None);
+    }
 }

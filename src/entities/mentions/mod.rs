@@ -24,13 +24,16 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::entities::resolve;
-use crate::entities::{Entity, Env, FoundBy};
+use crate::entities::Env;
 use crate::lexicon::closed::{MORE_PARTICLES, NAME_PARTICLES};
-use crate::lexicon::{EntityType, RoleKind, WordLists};
-use crate::text::tokenize::{possessive_at, Token, TokenKind};
+use crate::lexicon::{RoleKind, WordLists};
+use crate::text::tokenize::possessive_at;
 use crate::text::words::is_capitalized;
 use crate::text::words::{DocWords, FIRST_NAME, NOT_NAME, ORG_HEAD, SURNAME, TITLE_HEAD};
+use crate::types::EntityType;
 use crate::types::Span;
+use crate::types::{Entity, FoundBy};
+use crate::types::{Token, TokenKind};
 
 /// The classes, in weight-column order.
 mod features;
