@@ -32,8 +32,8 @@ pub struct Instance {
     pub probability: Option<f32>,
 }
 
-/// The mention classifier's candidates in `text` and their features (each of value
-/// 1), after the rule-based entity steps and before the model
+/// The mention classifier's candidates in `text` and their features (each valued by
+/// how often it occurs), after the rule-based entity steps and before the model
 /// ([`Analyzer::mention_features`]).
 pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<Instance> {
     let bytes = char_to_byte(text);
@@ -42,11 +42,24 @@ pub fn mention_features(analyzer: &Analyzer, text: &str) -> Vec<Instance> {
         .into_iter()
         .map(|(cs, ce, place, feats)| Instance {
             span: Span::new(bytes[cs], bytes[ce]),
-            features: feats.into_iter().map(|f| (f, 1.0)).collect(),
+            features: counted(feats),
             place,
             probability: None,
         })
         .collect()
+}
+
+/// Each feature with the number of times it occurs (a repeated feature counts again at
+/// run time), in the order of first occurrence.
+fn counted(feats: Vec<String>) -> Vec<(String, f32)> {
+    let mut out: Vec<(String, f32)> = Vec::with_capacity(feats.len());
+    for f in feats {
+        match out.iter_mut().find(|(n, _)| *n == f) {
+            Some((_, v)) => *v += 1.0,
+            None => out.push((f, 1.0)),
+        }
+    }
+    out
 }
 
 /// The cue detector's candidates in `text` (the words it scores when `text` is
