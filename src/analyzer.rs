@@ -224,7 +224,7 @@ impl Analyzer {
         &self.entities.gazetteer
     }
 
-    #[cfg(test)]
+    /// The word layer's vocabulary (also for `crate::training`).
     pub(crate) fn vocab(&self) -> &Vocab {
         &self.vocab
     }
@@ -247,7 +247,7 @@ impl Analyzer {
     }
 
     /// The mention classifier's candidates and features in `text`, for its trainer
-    /// (see `examples/mention_features.rs`).
+    /// (see `examples/features.rs` and [`crate::training`]).
     #[doc(hidden)]
     pub fn mention_features(&self, text: &str) -> Vec<(usize, usize, bool, Vec<String>)> {
         crate::entities::mentions::mention_features(self.entity_env(), &self.vocab, text)

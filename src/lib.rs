@@ -55,6 +55,8 @@ mod sentiment;
 #[doc(hidden)]
 pub mod text;
 #[doc(hidden)]
+pub mod training;
+#[doc(hidden)]
 pub mod types;
 mod util;
 

@@ -154,6 +154,143 @@ pub(crate) fn valence_of(text: &str, toks: &[&Token], low: Slice) -> f32 {
     normalize(valences(text, toks, low).iter().sum())
 }
 
+/// The side of a mention a word is on, in the order of the model's weight columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// Before the mention (`pos_before`, `neg_before`).
+    Before = 0,
+    /// After it (`pos_after`, `neg_after`).
+    After = 1,
+    /// Inside it (`pos_inside`, `neg_inside`).
+    Inside = 2,
+}
+
+/// Where the features of a mention go: summed against the model's weights at run time
+/// ([`Score`]), or collected by name for the trainer (`crate::training`).
+pub(crate) trait SentimentSink {
+    /// Token `i` of the sentence, on `side` of the mention, `closeness` to it (1 inside).
+    fn word(&mut self, i: usize, side: Side, closeness: f32);
+    /// The sentence's distance-weighted VADER valence, normalized.
+    fn vader(&mut self, v: f32);
+}
+
+/// The run-time sink: the class scores of positive and negative over neutral.
+struct Score<'w> {
+    /// The learned weights of each token of the sentence.
+    weights: &'w [[f32; 6]],
+    z: [f32; 2],
+}
+
+impl SentimentSink for Score<'_> {
+    #[inline]
+    fn word(&mut self, i: usize, side: Side, closeness: f32) {
+        let w = &self.weights[i];
+        let c = 2 * side as usize;
+        self.z[0] += w[c] * closeness;
+        self.z[1] += w[c + 1] * closeness;
+    }
+
+    #[inline]
+    fn vader(&mut self, v: f32) {
+        self.z[0] += MODEL.vader[0] * v;
+        self.z[1] += MODEL.vader[1] * v;
+    }
+}
+
+/// The features of the mention on tokens `first..=last` of a sentence (`vals`: each
+/// token's valence, `near[d]`: the closeness of a token `d` away), in the order the
+/// run time sums them: the words before the mention, inside it (exactly
+/// `first..=last`, when the mention starts before the sentence's last token does) and
+/// after it, then the VADER valence. The one feature code of the runtime and the
+/// trainer (`crate::training::sentiment_features`).
+pub(crate) fn mention_features(
+    vals: &[f32],
+    near: &[f32],
+    first: usize,
+    last: usize,
+    sink: &mut impl SentimentSink,
+) {
+    let n = vals.len();
+    let (inside, after) = if first < n {
+        (first..last + 1, last + 1)
+    } else {
+        (n..n, n)
+    };
+    let mut valence = 0.0f32;
+    for i in 0..first.min(n) {
+        let closeness = near[first - i];
+        valence += vals[i] * closeness;
+        sink.word(i, Side::Before, closeness);
+    }
+    for i in inside {
+        sink.word(i, Side::Inside, 1.0);
+    }
+    for i in after..n {
+        let closeness = near[i - last];
+        valence += vals[i] * closeness;
+        sink.word(i, Side::After, closeness);
+    }
+    sink.vader(normalize(valence));
+}
+
+/// What the features of a sentence's mentions are made of.
+pub(crate) struct SentenceTerms<'t> {
+    /// The index of the sentence's first token.
+    pub(crate) lo: usize,
+    /// Its tokens.
+    pub(crate) toks: Vec<&'t Token>,
+    /// Their valences (negation applied).
+    pub(crate) vals: Vec<f32>,
+    /// Their learned weights (empty unless asked for).
+    pub(crate) weights: Vec<[f32; 6]>,
+    /// The closeness of a word `d` tokens away from a mention.
+    pub(crate) near: Vec<f32>,
+}
+
+/// A sentence's tokens, their valences and learned weights (`weights` only when
+/// asked), and the closeness of a word `d` tokens away from a mention.
+pub(crate) fn sentence_terms<'t>(
+    text: &str,
+    tokens: &'t [Token],
+    doc_words: &DocWords,
+    sent: Span,
+    want_weights: bool,
+) -> SentenceTerms<'t> {
+    let lo = tokens.partition_point(|t| t.span.start < sent.start);
+    let hi = tokens.partition_point(|t| t.span.start < sent.end);
+    let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
+    let mut vals = Vec::with_capacity(toks.len());
+    let mut weights = Vec::with_capacity(if want_weights { toks.len() } else { 0 });
+    features(
+        text,
+        &toks,
+        doc_words.slice(lo, hi),
+        &mut vals,
+        want_weights.then_some(&mut weights),
+    );
+    let near = (0..=toks.len())
+        .map(|d| 1.0 / (1.0 + d as f32 / 3.0))
+        .collect();
+    SentenceTerms {
+        lo,
+        toks,
+        vals,
+        weights,
+        near,
+    }
+}
+
+/// The token positions (in the sentence's tokens `toks`) of the first and the last
+/// token of the mention `span`.
+pub(crate) fn mention_tokens(toks: &[&Token], span: Span) -> (usize, usize) {
+    let first = toks.partition_point(|t| t.span.start < span.start);
+    let last = toks
+        .partition_point(|t| t.span.start < span.end)
+        .max(first + 1)
+        - 1;
+    (first, last)
+}
+
 /// Sets the sentiment of every mention from its sentence's words.
 pub(crate) fn score_mentions(
     text: &str,
@@ -164,70 +301,25 @@ pub(crate) fn score_mentions(
 ) {
     // Per sentence: its tokens, their VADER valences, their learned weights, and the
     // closeness of a word `d` tokens away from a mention.
-    type Cache<'t> = (usize, Vec<&'t Token>, Vec<f32>, Vec<[f32; 6]>, Vec<f32>);
-    let mut cache: Option<Cache> = None;
+    let mut cache: Option<(usize, SentenceTerms)> = None;
     for e in entities.iter_mut() {
         let si = e.sentence;
         if cache.as_ref().is_none_or(|c| c.0 != si) {
             let Some(sent) = sentences.get(si) else {
                 continue;
             };
-            let lo = tokens.partition_point(|t| t.span.start < sent.start);
-            let hi = tokens.partition_point(|t| t.span.start < sent.end);
-            let toks: Vec<&Token> = tokens[lo..hi].iter().collect();
-            let mut vals = Vec::with_capacity(toks.len());
-            let mut weights = Vec::with_capacity(toks.len());
-            features(
-                text,
-                &toks,
-                doc_words.slice(lo, hi),
-                &mut vals,
-                Some(&mut weights),
-            );
-            let near = (0..=toks.len())
-                .map(|d| 1.0 / (1.0 + d as f32 / 3.0))
-                .collect();
-            cache = Some((si, toks, vals, weights, near));
+            cache = Some((si, sentence_terms(text, tokens, doc_words, *sent, true)));
         }
-        let Some((_, toks, vals, weights, near)) = cache.as_ref() else {
+        let Some((_, terms)) = cache.as_ref() else {
             continue;
         };
-        // Token positions of the mention.
-        let first = toks.partition_point(|t| t.span.start < e.span.start);
-        let last = toks
-            .partition_point(|t| t.span.start < e.span.end)
-            .max(first + 1)
-            - 1;
-        let mut valence = 0.0f32;
-        let mut z = MODEL.bias;
-        // The tokens before the mention, inside it (exactly `first..=last`, when the
-        // mention starts before the sentence's last token does) and after it, in order;
-        // a word's weights are those of its side, scaled by its closeness.
-        let n = toks.len();
-        let (inside, after) = if first < n {
-            (first..last + 1, last + 1)
-        } else {
-            (n..n, n)
+        let (first, last) = mention_tokens(&terms.toks, e.span);
+        let mut score = Score {
+            weights: &terms.weights,
+            z: MODEL.bias,
         };
-        for i in 0..first.min(n) {
-            let closeness = near[first - i];
-            valence += vals[i] * closeness;
-            z[0] += weights[i][0] * closeness;
-            z[1] += weights[i][1] * closeness;
-        }
-        for w in &weights[inside] {
-            z[0] += w[4];
-            z[1] += w[5];
-        }
-        for i in after..n {
-            let closeness = near[i - last];
-            valence += vals[i] * closeness;
-            z[0] += weights[i][2] * closeness;
-            z[1] += weights[i][3] * closeness;
-        }
-        let v = normalize(valence);
-        z[0] += MODEL.vader[0] * v;
-        z[1] += MODEL.vader[1] * v;
+        mention_features(&terms.vals, &terms.near, first, last, &mut score);
+        let z = score.z;
         // Softmax against neutral's 0.
         let m = z[0].max(z[1]).max(0.0);
         let (ep, en, e0) = ((z[0] - m).exp(), (z[1] - m).exp(), (-m).exp());

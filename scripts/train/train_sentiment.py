@@ -1,94 +1,47 @@
 #!/usr/bin/env python3
-"""Trains the entity-sentiment model of src/sentiment.rs on the NewsMTSC TRAIN split and
-writes its weights into the generated block of src/sentiment.rs.
+"""Trains the entity-sentiment model (models/sentiment.tsv, read by src/sentiment.rs) on
+the NewsMTSC TRAIN split.
 
-usage: python3 scripts/train/train_sentiment.py [--gold /work/shared/data/gold/newsmtsc_train.jsonl]
-           [--min-df 5] [--l2 0.02] [--cv | --folds 5] [--write src/sentiment.rs]
+usage: python3 scripts/train/train_sentiment.py [--gold ../shared/data/gold/newsmtsc_train.jsonl]
+           [--min-df 5] [--l2 0.02] [--cv | --folds 5] [--out models/sentiment.tsv]
 
 Model: multinomial logistic regression (positive / negative / neutral) per target
-mention. Features: every word of the sentence outside the mention, weighted by
-closeness `1 / (1 + d/3)` (d = distance in tokens, punctuation counted, as in the Rust
-tokenizer), once as itself and once with its side of the mention (`L:word` before it,
-`R:word` after it, same weight), each word of the mention itself (`T:word`, weight
-1: a prior per name or pronoun), plus the distance-weighted VADER compound of the
-sentence (with negation, as src/sentiment.rs computes it). Features seen in fewer than
---min-df training sentences are left out; weights whose pull is negligible are pruned.
-The generated table holds per word its summed weights before and after the mention.
-Deterministic: fixed seeds, standard library only. Refuses gold files named dev/test.
---cv reports macro F1 on a held-out 20% of the TRAIN split, --folds K the pooled macro
-F1 of K-fold cross-validation over TRAIN sentences, instead of writing. The side
-features, --min-df 5 and --l2 0.02 were chosen with --folds 5: F1m 0.622 with words
-only (the former --min-df 10 --l2 0.003), 0.646 with side features, 0.666 with the
-mention's words too.
+mention. The features are the run time's (`examples/features.rs sentiment`, see
+modelfile.py): every word of the sentence outside the mention, weighted by closeness
+`1 / (1 + d/3)` (d = distance in tokens), with its side of the mention (`L:word` before
+it, `R:word` after it), each word of the mention itself (`T:word`, weight 1: a prior
+per name or pronoun), and `<vader>`, the distance-weighted VADER compound of the
+sentence. The fit adds a side-less copy of each `L:`/`R:` feature (its weight is summed
+into both sides when written: a shared prior for the word). Features seen in fewer
+than --min-df training sentences are left out; weights whose pull is negligible are
+pruned. The file holds per word its summed weights before, after and inside the
+mention. Deterministic: fixed seeds, standard library only. Refuses gold files named
+dev/test. --cv reports macro F1 on a held-out 20% of the TRAIN split, --folds K the
+pooled macro F1 of K-fold cross-validation over TRAIN sentences, instead of writing.
+The side features, --min-df 5 and --l2 0.02 were chosen with --folds 5: F1m 0.622 with
+words only (the former --min-df 10 --l2 0.003), 0.646 with side features, 0.666 with
+the mention's words too.
 """
-import argparse, json, math, random, re
-from collections import Counter, defaultdict
+import argparse, json, math, os, random, sys
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from modelfile import features, write_model  # noqa: E402
 
 CLASSES = ('positive', 'negative', 'neutral')
-TOKEN = re.compile(r"[^\W\d_](?:[\w]|[-'’](?=\w))*|\d+(?:[.,]\d+)*|[^\w\s]")
-NEGATORS = {"not", "no", "never", "without", "nor", "neither", "none", "nobody", "nothing",
-            "cannot", "hardly", "barely", "lack", "lacks", "lacking"}
 
-def load_vader(path='lexicons/sentiment.tsv'):
-    v = {}
-    for l in open(path, encoding='utf-8'):
-        if l.startswith('#') or l.startswith('word\t'):
-            continue
-        p = l.rstrip('\n').split('\t')
-        try:
-            v[p[0]] = float(p[1])
-        except (IndexError, ValueError):
-            pass
-    return v
 
-def tokens(text):
-    """(start, end, lower-case text, is_word) like src/tokenize.rs, possessives split."""
+def examples(path):
+    """(class, features, vader, document id) per target mention, from the run time."""
+    docs = [json.loads(l) for l in open(path, encoding='utf-8') if l.strip()]
     out = []
-    for m in TOKEN.finditer(text):
-        s, w = m.start(), m.group()
-        lw = w.lower()
-        if lw.endswith(("'s", "’s")) and len(w) > 2 and w[0].isalpha():
-            out.append((s, s + len(w) - 2, lw[:-2], True))
-            out.append((s + len(w) - 2, s + len(w), "'s", False))
-        else:
-            out.append((s, s + len(w), lw, w[0].isalpha()))
-    return out
-
-def features(toks, first, last, vader):
-    f = defaultdict(float)
-    v = 0.0
-    for i, (_, _, w, is_word) in enumerate(toks):
-        if first <= i <= last or not is_word:
-            continue
-        d = first - i if i < first else i - last
-        wt = 1.0 / (1.0 + d / 3.0)
-        f[w] += wt
-        f[('L:' if i < first else 'R:') + w] += wt
-        val = vader.get(w, 0.0)
-        if val and any(toks[j][3] and (toks[j][2] in NEGATORS or toks[j][2].endswith("n't"))
-                       for j in range(max(0, i - 3), i)):
-            val *= -0.74
-        v += val * wt
-    for i in range(first, last + 1):
-        if toks[i][3]:
-            f['T:' + toks[i][2]] += 1.0
-    return f, v / math.sqrt(v * v + 15.0)
-
-def examples(path, vader):
-    out = []
-    for l in open(path, encoding='utf-8'):
-        d = json.loads(l)
-        toks = tokens(d['text'])
-        for s in d['spans']:
-            if not s['label'].startswith('TARGET_'):
-                continue
-            first = next((i for i, t in enumerate(toks) if t[1] > s['start']), len(toks))
-            last = first
-            for i in range(first, len(toks)):
-                if toks[i][0] < s['end']:
-                    last = i
-            f, v = features(toks, first, last, vader)
-            out.append((CLASSES.index(s['label'][7:].lower()), f, v, d['id']))
+    for r in features('sentiment', docs):
+        f = dict(r['features'])
+        v = f.pop('<vader>', 0.0)
+        for k, x in list(f.items()):
+            if k[:2] in ('L:', 'R:'):
+                f[k[2:]] = f.get(k[2:], 0.0) + x
+        out.append((CLASSES.index(r['label'][7:].lower()), f, v, r['id']))
     return out
 
 def train(data, vocab, l2, epochs=15):
@@ -171,18 +124,17 @@ def combined(table):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--gold', default='/work/shared/data/gold/newsmtsc_train.jsonl')
+    ap.add_argument('--gold', default='../shared/data/gold/newsmtsc_train.jsonl')
     ap.add_argument('--min-df', type=int, default=5)
     ap.add_argument("--l2", type=float, default=0.02)
     ap.add_argument('--cv', action='store_true')
     ap.add_argument('--folds', type=int, default=0)
-    ap.add_argument('--write', default='src/sentiment.rs')
+    ap.add_argument('--out', default='models/sentiment.tsv')
     a = ap.parse_args()
     base = a.gold.rsplit('/', 1)[-1].lower()
     if 'dev' in base or 'test' in base:
         raise SystemExit(f'refusing to train on {a.gold}: a dev/test file')
-    vader = load_vader()
-    data = examples(a.gold, vader)
+    data = examples(a.gold)
     if a.folds:
         ids = sorted({x[3] for x in data})
         random.Random(1).shuffle(ids)
@@ -210,24 +162,25 @@ def main():
         return
     table, wv, b = model
     table = combined(table)
-    lines = ['// BEGIN GENERATED by scripts/train/train_sentiment.py (NewsMTSC train split).',
-             f'/// Bias of positive and negative over neutral.',
-             f'const BIAS: [f32; 2] = [{b[0]:.4f}, {b[1]:.4f}];',
-             f'/// Weight of the distance-weighted VADER compound, positive and negative.',
-             f'const VADER_WEIGHT: [f32; 2] = [{wv[0]:.4f}, {wv[1]:.4f}];',
-             '/// Word weights (positive, negative over neutral) before the mention, after',
-             '/// it, and inside it; sorted by word.',
-             '#[allow(clippy::approx_constant)]',
-             '#[rustfmt::skip]',
-             'const WORD_WEIGHTS: &[(&str, [f32; 6])] = &[']
+    rows = [['<bias>', f'{b[0]:.4f}', f'{b[1]:.4f}', 0, 0, 0, 0],
+            ['<vader>', f'{wv[0]:.4f}', f'{wv[1]:.4f}', 0, 0, 0, 0]]
     for k in sorted(table, key=lambda s: s.encode('utf-8')):
-        w = ', '.join(f'{x:.3f}' for x in table[k])
-        lines.append(f'    ({json.dumps(k, ensure_ascii=False)}, [{w}]),')
-    lines += ['];', '// END GENERATED']
-    src = open(a.write, encoding='utf-8').read()
-    s = src.index('// BEGIN GENERATED')
-    e = src.index('// END GENERATED') + len('// END GENERATED')
-    open(a.write, 'w', encoding='utf-8').write(src[:s] + '\n'.join(lines) + src[e:])
-    print(f'wrote {len(table)} words ({6 * len(table)} weights) to {a.write}')
+        rows.append([k] + [f'{x:.3f}' for x in table[k]])
+    write_model(
+        a.out, model='sentiment',
+        what='entity sentiment (src/sentiment.rs): positive and negative scores over neutral '
+             'of a mention from the words of its sentence; per word its (positive, negative) '
+             'weights before the mention, after it and inside it; rows <bias> (the intercepts) '
+             'and <vader> (the weights of the distance-weighted VADER compound) use the first '
+             'two columns only',
+        trained_on='NewsMTSC train split',
+        script=f'python3 scripts/train/train_sentiment.py --gold {a.gold} --out {a.out} '
+               f'(--min-df {a.min_df} --l2 {a.l2})',
+        figure='macro F1 0.666 by --folds 5 cross-validation over the train sentences (pooled); '
+               'run --folds 5 to measure it again',
+        columns=['word', 'pos_before', 'neg_before', 'pos_after', 'neg_after', 'pos_inside',
+                 'neg_inside'],
+        rows=rows)
+    print(f'wrote {len(table)} words ({6 * len(table)} weights) to {a.out}')
 
 main()

@@ -176,8 +176,71 @@ pub(super) const MODEL_SKIPPED: &[&str] = &[
     "repeatedly",
 ];
 
-/// The cue detector's probability that the word at token `k` is an attribution cue.
-/// The features are those of `scripts/train/train_cue_model.py` (keep them in step).
+/// Where the cue detector's features go: summed at run time ([`CueScore`]), or
+/// collected by name for the trainer ([`CueCollect`], see `crate::training`).
+pub(crate) trait CueSink {
+    /// A feature the model weighs `weight`; `name` writes its name (only a sink that
+    /// collects calls it, so the run time builds no string).
+    fn add(&mut self, weight: f32, name: impl FnOnce(&mut String));
+}
+
+/// The run-time sink: the sum of the weights.
+struct CueScore(f32);
+
+impl CueSink for CueScore {
+    #[inline]
+    fn add(&mut self, weight: f32, _name: impl FnOnce(&mut String)) {
+        self.0 += weight;
+    }
+}
+
+/// The trainer's sink: each feature's name, with the value 1 (every feature of the
+/// detector is an indicator) and the weight the run time gave it.
+#[derive(Debug, Default)]
+pub(crate) struct CueCollect {
+    /// `(name, weight)` per feature, in the order the run time sums them.
+    pub(crate) features: Vec<(String, f32)>,
+}
+
+impl CueSink for CueCollect {
+    fn add(&mut self, weight: f32, name: impl FnOnce(&mut String)) {
+        let mut s = String::new();
+        name(&mut s);
+        self.features.push((s, weight));
+    }
+}
+
+/// One candidate the cue detector scored, for the trainer.
+#[derive(Debug)]
+pub(crate) struct CueInstance {
+    /// The candidate word.
+    pub(crate) span: Span,
+    /// Its features, as [`CueCollect`] holds them.
+    pub(crate) features: Vec<(String, f32)>,
+    /// The probability the run time gave it.
+    pub(crate) probability: f32,
+}
+
+thread_local! {
+    /// Whether this thread logs the detector's candidates ([`log_cue_instances`]).
+    static LOGGING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The candidates logged.
+    static LOG: std::cell::RefCell<Vec<CueInstance>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on this thread with every candidate the cue detector scores logged with
+/// its features (for the trainer: the candidates and features are the run time's own);
+/// returns `f`'s result and the log.
+pub(crate) fn log_cue_instances<T>(f: impl FnOnce() -> T) -> (T, Vec<CueInstance>) {
+    LOGGING.with(|l| l.set(true));
+    LOG.with(|l| l.borrow_mut().clear());
+    let out = f();
+    LOGGING.with(|l| l.set(false));
+    (out, LOG.with(|l| std::mem::take(&mut *l.borrow_mut())))
+}
+
+/// The cue detector's probability that the word at token `k` is an attribution cue:
+/// the logistic of the weights [`cue_features`] gives.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn cue_probability(
     text: &str,
@@ -191,6 +254,65 @@ pub(super) fn cue_probability(
     word_ids: &mut [u32],
     low: Slice,
 ) -> f32 {
+    let mut score = CueScore(0.0);
+    cue_features(
+        text,
+        toks,
+        k,
+        phrase,
+        cue_before,
+        that_before,
+        model,
+        buf,
+        word_ids,
+        low,
+        &mut score,
+    );
+    let p = 1.0 / (1.0 + (-score.0).exp());
+    if LOGGING.with(|l| l.get()) {
+        let mut collect = CueCollect::default();
+        cue_features(
+            text,
+            toks,
+            k,
+            phrase,
+            cue_before,
+            that_before,
+            model,
+            buf,
+            word_ids,
+            low,
+            &mut collect,
+        );
+        LOG.with(|l| {
+            l.borrow_mut().push(CueInstance {
+                span: toks[k].span,
+                features: collect.features,
+                probability: p,
+            })
+        });
+    }
+    p
+}
+
+/// The cue detector's features of the word at token `k`, with their weights, in the
+/// order the run time sums them: the one feature code of the runtime
+/// ([`cue_probability`]) and the trainer (`scripts/train/train_cue_model.py`, through
+/// `crate::training::cue_features`).
+#[allow(clippy::too_many_arguments)]
+fn cue_features(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    phrase: Option<(usize, CueClass)>,
+    cue_before: bool,
+    that_before: bool,
+    model: &CueModel,
+    buf: &mut String,
+    word_ids: &mut [u32],
+    low: Slice,
+    sink: &mut impl CueSink,
+) {
     use crate::model::cue::CueFeature as F;
     // The model's view of token j (words from the lower-case cache).
     let tok = |j: usize| -> std::borrow::Cow<str> {
@@ -206,7 +328,7 @@ pub(super) fn cue_probability(
     let p2 = if k < 2 { "<s>".into() } else { tok(k - 2) };
     let (p1, p2) = (p1.as_ref(), p2.as_ref());
     let fixed = &model.fixed;
-    // sx=ing, sx=ed, sx=s, sx=-
+    const SUFFIXES: [&str; 4] = ["sx=ing", "sx=ed", "sx=s", "sx=-"];
     let suffix = if w.ends_with("ing") {
         0
     } else if w.ends_with("ed") {
@@ -216,7 +338,8 @@ pub(super) fn cue_probability(
     } else {
         3
     };
-    let mut z = fixed.bias + fixed.suffix[suffix];
+    sink.add(fixed.bias, |s| s.push_str("bias"));
+    sink.add(fixed.suffix[suffix], |s| s.push_str(SUFFIXES[suffix]));
     // Word features go by interned word ids (one integer-keyed lookup each); a word
     // no feature mentions contributes nothing.
     let id = |s: &str| model.word_id(s);
@@ -274,24 +397,49 @@ pub(super) fn cue_probability(
             model.prefetch_word_weight(f, a, b);
         }
     }
+    // The words of the features' names (only a collecting sink asks).
+    let next = |j: usize| {
+        if j < toks.len() {
+            tok(j)
+        } else {
+            "</s>".into()
+        }
+    };
     for &(f, a, b) in &word_features {
-        z += if live(f, a, b) {
+        let weight = if live(f, a, b) {
             model.word_weight(f, a, b)
         } else {
             0.0
         };
+        sink.add(weight, |s| match f {
+            F::Word => *s = format!("w={w}"),
+            F::Lemma => *s = format!("l={}", feature_lemma(w)),
+            F::Prev1 => *s = format!("p1={p1}"),
+            F::Prev2 => *s = format!("p2={p2}"),
+            F::Next1 => *s = format!("n1={}", next(k + 1)),
+            F::Next2 => *s = format!("n2={}", next(k + 2)),
+            F::Prev1Word => *s = format!("p1w={p1}|{w}"),
+            F::WordNext1 => *s = format!("wn1={w}|{}", next(k + 1)),
+        });
     }
     let class = phrase.map_or("none", |(_, c)| c.as_str());
-    z += fixed
+    let lex = fixed
         .lex
         .iter()
         .find(|(c, _)| c == class)
         .map_or(0.0, |&(_, v)| v);
-    z += fixed.cue_before[usize::from(cue_before)];
-    z += fixed.that_before[usize::from(that_before)];
+    sink.add(lex, |s| *s = format!("lex={class}"));
+    sink.add(fixed.cue_before[usize::from(cue_before)], |s| {
+        *s = format!("cb={}", u8::from(cue_before))
+    });
+    sink.add(fixed.that_before[usize::from(that_before)], |s| {
+        *s = format!("tb={}", u8::from(that_before))
+    });
     match phrase {
         // A one-word cue: its phrase weight is in the vocabulary.
-        Some((last, _)) if last == k => z += low.info(k).cue_phrase_weight,
+        Some((last, _)) if last == k => {
+            sink.add(low.info(k).cue_phrase_weight, |s| *s = format!("lf={w}"));
+        }
         Some((last, _)) => {
             buf.clear();
             buf.push_str("lf=");
@@ -301,30 +449,29 @@ pub(super) fn cue_probability(
                 }
                 buf.push_str(&tok(j));
             }
-            z += model.weight(buf);
+            sink.add(model.weight(buf), |s| s.push_str(buf));
         }
         None => {}
     }
     let lo = k.saturating_sub(3);
     let hi = (k + 4).min(toks.len());
     if (lo..hi).any(|j| toks[j].kind == TokenKind::Punct && is_quote_mark(toks[j].text(text))) {
-        z += fixed.quote_near;
+        sink.add(fixed.quote_near, |s| s.push_str("qn"));
     }
     let pron = MODEL_PRONOUNS.contains(&p1)
         || (MODEL_SKIPPED.contains(&p1) && MODEL_PRONOUNS.contains(&p2));
     if pron {
-        z += fixed.pronoun_before;
+        sink.add(fixed.pronoun_before, |s| s.push_str("ppron"));
         if phrase.is_some() {
-            z += fixed.pronoun_before_lex;
+            sink.add(fixed.pronoun_before_lex, |s| s.push_str("ppron_lex"));
         }
     }
     if k > 0 && is_capitalized(toks[k].text(text)) {
-        z += fixed.capitalized;
+        sink.add(fixed.capitalized, |s| s.push_str("cap"));
     }
     if k > 0 && toks[k - 1].kind == TokenKind::Word && is_capitalized(toks[k - 1].text(text)) {
-        z += fixed.prev_capitalized;
+        sink.add(fixed.prev_capitalized, |s| s.push_str("pcap"));
     }
-    1.0 / (1.0 + (-z).exp())
 }
 
 #[cfg(test)]
