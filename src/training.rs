@@ -14,9 +14,10 @@ use crate::checkworthy;
 use crate::claims;
 use crate::sentiment::{self, SentimentSink, Side};
 use crate::text::sentences::split_sentences;
-use crate::text::tokenize::{tokenize, Token, TokenKind};
+use crate::text::tokenize::tokenize;
 use crate::text::words::DocWords;
 use crate::types::Span;
+use crate::types::{Token, TokenKind};
 
 /// The features of one instance (a candidate, a mention, a sentence).
 #[derive(Clone, Debug)]
