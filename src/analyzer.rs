@@ -81,6 +81,10 @@ impl AnalyzerBuilder {
 
     /// Loads the lexicons and compiles the matchers.
     pub fn build(self) -> Result<Analyzer, LexiconError> {
+        crate::util::par::on_own_pool(|| self.build_here())
+    }
+
+    fn build_here(self) -> Result<Analyzer, LexiconError> {
         let no_defaults = self.no_defaults;
         let (lexicon, (words, vocab)) = join(
             move || {
@@ -160,8 +164,10 @@ pub struct Analysis<'a> {
 impl Analyzer {
     /// An analyzer with the bundled lexicons.
     pub fn new() -> Analyzer {
-        let (lexicon, (words, vocab)) = join(Lexicon::bundled, words_and_vocab);
-        Analyzer::assemble(lexicon, words, vocab)
+        crate::util::par::on_own_pool(|| {
+            let (lexicon, (words, vocab)) = join(Lexicon::bundled, words_and_vocab);
+            Analyzer::assemble(lexicon, words, vocab)
+        })
     }
 
     /// A builder, to choose lexicons.
@@ -176,7 +182,9 @@ impl Analyzer {
     pub fn from_parts(lexicon: Lexicon, words: WordLists) -> Analyzer {
         let cue_model = CueModel::bundled();
         let vocab = Vocab::new(&words, &cue_model, sentiment::word_weights());
-        let mut analyzer = Analyzer::assemble(lexicon, (words, cue_model), vocab);
+        let mut analyzer = crate::util::par::on_own_pool(|| {
+            Analyzer::assemble(lexicon, (words, cue_model), vocab)
+        });
         analyzer.entities.mention_model = false;
         analyzer
     }
