@@ -14,6 +14,7 @@ use crate::sentiment;
 use crate::text::sentences;
 use crate::text::tokenize;
 use crate::text::words::{DocWords, Vocab};
+use crate::text::Doc;
 use crate::types::{Claim, Entity, Sentence, Token};
 use crate::util::par::join;
 
@@ -282,36 +283,23 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let doc_words = DocWords::new(&self.vocab, text, &tokens);
+        let doc = Doc {
+            text,
+            tokens: &tokens,
+            sentences: &sentence_spans,
+            words: &doc_words,
+        };
         // 2. Entities: gazetteer matches, then patterns, resolution, the mention
         //    classifier and coreference, with the roles held on `date`.
         let env = self.entity_env();
         let (matches, inner) = env.gazetteer().find_nested(text);
-        let mut entities = entities::find_entities(
-            env,
-            text,
-            &tokens,
-            &doc_words,
-            &sentence_spans,
-            &matches,
-            &inner,
-            date,
-        );
+        let mut entities = entities::find_entities(env, doc, &matches, &inner, date);
         // 3. Sentiment of each sentence toward each mention.
-        sentiment::score_mentions(text, &tokens, &doc_words, &sentence_spans, &mut entities);
+        sentiment::score_mentions(doc, &mut entities);
         // 4. Check-worthiness of each sentence.
-        let scores =
-            checkworthy::score_sentences(text, &tokens, &sentence_spans, &entities, &doc_words);
+        let scores = checkworthy::score_sentences(doc, &entities);
         // 5. Claims: quotes and cues, speakers, content, stance and modality.
-        let claims = claims::find_claims(
-            &self.words,
-            &self.cue_model,
-            text,
-            &tokens,
-            &doc_words,
-            &sentence_spans,
-            &scores,
-            &entities,
-        );
+        let claims = claims::find_claims(&self.words, &self.cue_model, doc, &scores, &entities);
         let sentences = sentence_spans
             .iter()
             .zip(&scores)

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::closed::{DISCOURSE, FUTURE, PERSONAL_WORD, QUANTITY, TREND, WORD_CLASSES};
 use crate::text::words::{DocWords, CLASS_SHIFT, CUE};
+use crate::text::Doc;
 use crate::types::Entity;
 use crate::types::Span;
 use crate::types::{Token, TokenKind};
@@ -246,13 +247,13 @@ pub(crate) fn sentence_features(
 }
 
 /// Scores every sentence. `entities` must be sorted by start.
-pub(crate) fn score_sentences(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Span],
-    entities: &[Entity],
-    doc_words: &DocWords,
-) -> Vec<f32> {
+pub(crate) fn score_sentences(doc: Doc<'_, '_>, entities: &[Entity]) -> Vec<f32> {
+    let Doc {
+        text,
+        tokens,
+        sentences,
+        words: doc_words,
+    } = doc;
     let mut out = Vec::with_capacity(sentences.len());
     let mut ent_i = 0;
     for sent in sentences {

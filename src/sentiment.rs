@@ -17,6 +17,7 @@
 use std::sync::LazyLock;
 
 use crate::text::words::{DocWords, Slice, NEGATOR};
+use crate::text::Doc;
 use crate::types::Span;
 use crate::types::{Polarity, Sentiment};
 use crate::types::{Token, TokenKind};
@@ -292,13 +293,13 @@ pub(crate) fn mention_tokens(toks: &[&Token], span: Span) -> (usize, usize) {
 }
 
 /// Sets the sentiment of every mention from its sentence's words.
-pub(crate) fn score_mentions(
-    text: &str,
-    tokens: &[Token],
-    doc_words: &DocWords,
-    sentences: &[Span],
-    entities: &mut [crate::types::Entity],
-) {
+pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Entity]) {
+    let Doc {
+        text,
+        tokens,
+        sentences,
+        words: doc_words,
+    } = doc;
     // Per sentence: its tokens, their VADER valences, their learned weights, and the
     // closeness of a word `d` tokens away from a mention.
     let mut cache: Option<(usize, SentenceTerms)> = None;

@@ -29,7 +29,8 @@
 use crate::lexicon::WordLists;
 use crate::model::cue::CueModel;
 use crate::text::words::{feature_lemma, is_capitalized};
-use crate::text::words::{lower, DocWords, Slice};
+use crate::text::words::{lower, Slice};
+use crate::text::Doc;
 use crate::types::Entity;
 use crate::types::Span;
 use crate::types::{Token, TokenKind};
@@ -46,17 +47,19 @@ use quotes::is_quote_mark;
 use stance::modality;
 
 /// Finds the claims of one analyzed text.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn find_claims(
     words: &WordLists,
     model: &CueModel,
-    text: &str,
-    tokens: &[Token],
-    doc_words: &DocWords,
-    sentences: &[Span],
+    doc: Doc<'_, '_>,
     checkworthiness: &[f32],
     entities: &[Entity],
 ) -> Vec<Claim> {
+    let Doc {
+        text,
+        tokens,
+        sentences,
+        words: doc_words,
+    } = doc;
     let quotes = find_quotes(text);
     let mut claims = Vec::new();
     for (si, sent) in sentences.iter().enumerate() {

@@ -28,6 +28,7 @@ use crate::lexicon::{Lexicon, WordLists};
 use crate::text::tokenize::possessive_at;
 use crate::text::words::is_capitalized;
 use crate::text::words::DocWords;
+use crate::text::Doc;
 use crate::types::EntityType;
 use crate::types::Span;
 use crate::types::{Entity, FoundBy, Sentiment};
@@ -172,17 +173,19 @@ impl<'a> Entity<'a> {
 /// Runs the entity stage: gazetteer matches (`inner`: those a longer match set
 /// aside, see [`crate::entities::gazetteer::Gazetteer::find_nested`]) to resolved, sorted entity
 /// mentions.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn find_entities<'a>(
     env: Env<'a>,
-    text: &'a str,
-    tokens: &[Token],
-    doc_words: &DocWords,
-    sentences: &[Span],
+    doc: Doc<'_, 'a>,
     matches: &[GazetteerMatch],
     inner: &[GazetteerMatch],
     date: Option<&str>,
 ) -> Vec<Entity<'a>> {
+    let Doc {
+        text,
+        tokens,
+        sentences,
+        words: doc_words,
+    } = doc;
     let mut entities = if env.is_lexicon_only() {
         let mut entities = lexicon_entities(env, matches);
         set_roles(env, &mut entities, date);
