@@ -1,13 +1,13 @@
 //! Stamps the bundled entity lexicons, so that the start-up snapshots made from them
 //! (`lexicons/entries.bin` and `lexicons/gazetteer.bin`, see `src/lexicon/snapshot.rs`
-//! and `src/gazetteer/snapshot.rs`) are used only while the files they were made from
+//! and `src/entities/gazetteer/snapshot.rs`) are used only while the files they were made from
 //! are the ones embedded. A lexicon edited without writing the snapshots again changes
 //! the stamp, and start-up then parses and compiles as before (slower, same output);
 //! the test suite names the stale files.
 
 use std::io::Write;
 
-/// The entity lexicons, in the order `src/lexicon.rs` loads them.
+/// The entity lexicons, in the order `src/lexicon/mod.rs` loads them.
 const FILES: [&str; 4] = [
     "lexicons/people.tsv",
     "lexicons/organizations.tsv",

@@ -8,7 +8,7 @@ Only the training split is read (never dev). Two steps, both on train:
 
 1. Text level (always). Every phrase of one to three words (lower case, no punctuation
    inside, not starting with a function word) that overlaps a gold cue at least `--min`
-   times is a candidate. Its occurrences are matched the way `src/claims.rs` matches cue
+   times is a candidate. Its occurrences are matched the way `src/claims/attribution.rs` matches cue
    phrases (longest phrase first, left to right, together with the cues already in
    lexicons/cues.tsv), and each occurrence counts as
    - new: it overlaps a gold cue that no other matched phrase overlaps (a true positive),
@@ -97,7 +97,7 @@ WORD = re.compile(r"[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*|\d[\d.,]*\d|\d|\S")
 
 
 def tokens(text):
-    """(start, end, lower-case text, is_word) like src/tokenize.rs: a possessive is its
+    """(start, end, lower-case text, is_word) like src/text/tokenize.rs: a possessive is its
     own token, punctuation one character each."""
     out = []
     for m in WORD.finditer(text):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits newslens' mention classifier (src/mentions.rs) on the TRAIN splits and writes
+"""Fits newslens' mention classifier (src/entities/mentions/) on the TRAIN splits and writes
 models/mentions.tsv.
 
 Usage (from the repository root; Python 3 standard library only):
