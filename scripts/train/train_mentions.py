@@ -242,7 +242,7 @@ def main():
         rows.append("%s\t%s" % (f, "\t".join("%.4f" % v for v in ws)))
     write_model(
         args.out, model="mentions",
-        what="mention classifier (src/entities/mentions.rs): a five-class logistic regression "
+        what="mention classifier (src/entities/mentions/): a five-class logistic regression "
              "(none, PER, ORG, LOC, MISC) over sparse string features of a candidate name; the "
              "row <bias> is the intercept",
         trained_on="CoNLL-2003 train + GUM train without the gum_news_train documents "
