@@ -131,3 +131,19 @@ impl fmt::Display for RecordError {
 }
 
 impl std::error::Error for RecordError {}
+
+crate::types::variants!(
+    ErrorKind,
+    [
+        InvalidJson,
+        InvalidUtf8,
+        NotAnObject,
+        MissingText,
+        InvalidText,
+        MissingId,
+        InvalidId,
+        TooLarge,
+        Unreadable,
+        Internal
+    ]
+);

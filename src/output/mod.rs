@@ -100,7 +100,7 @@ pub struct SentimentOut {
     pub score: f32,
 }
 
-fn is_false(b: &bool) -> bool {
+pub(super) fn is_false(b: &bool) -> bool {
     !*b
 }
 
@@ -226,7 +226,7 @@ pub struct RecordRef<'a> {
 
 /// Round to 4 decimals so output stays short and stable.
 #[inline]
-fn r4(x: f32) -> f32 {
+pub(super) fn r4(x: f32) -> f32 {
     (x * 10_000.0).round() / 10_000.0
 }
 

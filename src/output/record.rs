@@ -24,7 +24,7 @@ use crate::types::{ClaimKind, Modality, Stance};
 use crate::types::{CueClass, EntityType};
 use crate::types::{FoundBy, Polarity};
 
-use super::SCHEMA_VERSION;
+use super::{is_false, r4, SCHEMA_VERSION};
 
 /// The analysis of one article: the record the CLI writes for it.
 ///
@@ -256,16 +256,6 @@ pub enum Record {
     Error(ErrorRecord),
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// Rounds to 4 decimals, as the CLI writes scores.
-#[inline]
-fn r4(x: f32) -> f32 {
-    (x * 10_000.0).round() / 10_000.0
-}
-
 fn text_span(text: &str, idx: &CharIndex, span: Span) -> TextSpan {
     let (char_start, char_end) = idx.chars(span);
     TextSpan {
@@ -428,10 +418,9 @@ impl From<&RecordError> for ErrorRecord {
 }
 
 /// Serde for the enums written as their lower-case names: `as_str` out, and in, the
-/// variant whose `as_str` it is. The list must name every variant (a `match` on it
-/// checks so at compile time).
+/// variant whose `as_str` it is (among `ALL`, which names every variant).
 macro_rules! serde_as_str {
-    ($t:ident, $what:literal, [$($v:ident),+ $(,)?]) => {
+    ($t:ident, $what:literal) => {
         impl Serialize for $t {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
@@ -447,12 +436,9 @@ macro_rules! serde_as_str {
                         f.write_str($what)
                     }
                     fn visit_str<E: de::Error>(self, s: &str) -> Result<$t, E> {
-                        // Every variant is listed: adding one fails to compile here.
-                        const _: fn($t) = |x| match x {
-                            $($t::$v => ()),+
-                        };
-                        [$($t::$v),+]
-                            .into_iter()
+                        $t::ALL
+                            .iter()
+                            .copied()
                             .find(|v| v.as_str() == s)
                             .ok_or_else(|| E::invalid_value(de::Unexpected::Str(s), &self))
                     }
@@ -463,54 +449,11 @@ macro_rules! serde_as_str {
     };
 }
 
-serde_as_str!(
-    EntityType,
-    "an entity type",
-    [
-        Person,
-        Organization,
-        Country,
-        Location,
-        Nationality,
-        Pronoun,
-        Nominal
-    ]
-);
-serde_as_str!(
-    FoundBy,
-    "how an entity was found",
-    [
-        Lexicon,
-        Demonym,
-        Pattern,
-        Acronym,
-        Surname,
-        Model,
-        Coreference
-    ]
-);
-serde_as_str!(Polarity, "a sentiment label", [Positive, Negative, Neutral]);
-serde_as_str!(ClaimKind, "a claim kind", [Attributed, Quote, Assertion]);
-serde_as_str!(Stance, "a stance", [Support, Oppose, Neutral]);
-serde_as_str!(Modality, "a modality", [Asserted, Hedged, Negated]);
-serde_as_str!(
-    CueClass,
-    "a cue class",
-    [Speech, Assert, Warn, Deny, Promise, Concern, Criticize, Praise, Report, Believe]
-);
-serde_as_str!(
-    ErrorKind,
-    "an error kind",
-    [
-        InvalidJson,
-        InvalidUtf8,
-        NotAnObject,
-        MissingText,
-        InvalidText,
-        MissingId,
-        InvalidId,
-        TooLarge,
-        Unreadable,
-        Internal
-    ]
-);
+serde_as_str!(EntityType, "an entity type");
+serde_as_str!(FoundBy, "how an entity was found");
+serde_as_str!(Polarity, "a sentiment label");
+serde_as_str!(ClaimKind, "a claim kind");
+serde_as_str!(Stance, "a stance");
+serde_as_str!(Modality, "a modality");
+serde_as_str!(CueClass, "a cue class");
+serde_as_str!(ErrorKind, "an error kind");

@@ -163,3 +163,33 @@ pub struct Claim {
     /// The word that made it hedged or negated.
     pub modality_cue: Option<Span>,
 }
+
+super::variants!(
+    CueClass,
+    [Speech, Assert, Warn, Deny, Promise, Concern, Criticize, Praise, Report, Believe]
+);
+super::variants!(ClaimKind, [Attributed, Quote, Assertion]);
+super::variants!(Stance, [Support, Oppose, Neutral]);
+super::variants!(Modality, [Asserted, Hedged, Negated]);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_lists_are_in_declaration_order() {
+        fn check<T: Copy + std::fmt::Debug + PartialEq>(all: &[T], index: impl Fn(T) -> usize) {
+            for (i, &x) in all.iter().enumerate() {
+                assert_eq!(index(x), i, "{x:?}");
+            }
+        }
+        check(CueClass::ALL, |x| x as usize);
+        check(ClaimKind::ALL, |x| x as usize);
+        check(Stance::ALL, |x| x as usize);
+        check(Modality::ALL, |x| x as usize);
+        check(crate::types::EntityType::ALL, |x| x as usize);
+        check(crate::types::FoundBy::ALL, |x| x as usize);
+        check(crate::types::Polarity::ALL, |x| x as usize);
+        check(crate::error::ErrorKind::ALL, |x| x as usize);
+    }
+}

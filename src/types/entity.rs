@@ -216,6 +216,31 @@ pub(crate) fn date_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a[..n].cmp(&b[..n])
 }
 
+super::variants!(
+    EntityType,
+    [
+        Person,
+        Organization,
+        Country,
+        Location,
+        Nationality,
+        Pronoun,
+        Nominal
+    ]
+);
+super::variants!(
+    FoundBy,
+    [
+        Lexicon,
+        Demonym,
+        Pattern,
+        Acronym,
+        Surname,
+        Model,
+        Coreference
+    ]
+);
+super::variants!(Polarity, [Positive, Negative, Neutral]);
 #[cfg(test)]
 mod tests {
     use super::*;

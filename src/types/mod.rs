@@ -2,6 +2,22 @@
 //! sentences, entity records and claim records. Every other module may use them; they
 //! use none of the stages.
 
+/// Gives the enum `$t` a constant `ALL`: every variant, in declaration order (so
+/// `ALL[x as usize] == x`). An exhaustive `match` checks at compile time that the
+/// list names every variant.
+macro_rules! variants {
+    ($t:ident, [$($v:ident),+ $(,)?]) => {
+        impl $t {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$t] = &[$($t::$v),+];
+        }
+        const _: fn($t) = |x| match x {
+            $($t::$v => ()),+
+        };
+    };
+}
+pub(crate) use variants;
+
 mod claim;
 mod entity;
 mod span;
