@@ -11,11 +11,12 @@ use crate::error::LexiconError;
 use crate::lexicon::{Lexicon, WordLists};
 use crate::model::cue::CueModel;
 use crate::sentiment;
+use crate::text::repeats;
 use crate::text::sentences;
 use crate::text::tokenize;
 use crate::text::words::{DocWords, Vocab};
 use crate::text::Doc;
-use crate::types::{Claim, Entity, Sentence, Token};
+use crate::types::{Claim, Entity, Sentence, Span, Token};
 use crate::util::par::join;
 
 /// Builds an [`Analyzer`]: which entity lexicons to load, in order.
@@ -160,6 +161,9 @@ pub struct Analysis<'a> {
     pub entities: Vec<Entity<'a>>,
     /// Claims, in text order.
     pub claims: Vec<Claim>,
+    /// Repeated runs: the copies of a phrase past its eighth in a row (see
+    /// [`crate::text::repeats`]), sorted; no entity or claim starts in one.
+    pub repeats: Vec<Span>,
 }
 
 impl Analyzer {
@@ -283,11 +287,14 @@ impl Analyzer {
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);
         let doc_words = DocWords::new(&self.vocab, text, &tokens);
+        // The copies of a phrase past its eighth in a row: nothing is reported there.
+        let repeats = repeats::repeated_runs(text, &tokens);
         let doc = Doc {
             text,
             tokens: &tokens,
             sentences: &sentence_spans,
             words: &doc_words,
+            repeats: &repeats,
         };
         // 2. Entities: gazetteer matches, then patterns, resolution, the mention
         //    classifier and coreference, with the roles held on `date`.
@@ -314,6 +321,7 @@ impl Analyzer {
             sentences,
             entities,
             claims,
+            repeats,
         }
     }
 }

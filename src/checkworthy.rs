@@ -253,6 +253,7 @@ pub(crate) fn score_sentences(doc: Doc<'_, '_>, entities: &[Entity]) -> Vec<f32>
         tokens,
         sentences,
         words: doc_words,
+        ..
     } = doc;
     let mut out = Vec::with_capacity(sentences.len());
     let mut ent_i = 0;

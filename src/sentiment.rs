@@ -299,6 +299,7 @@ pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Ent
         tokens,
         sentences,
         words: doc_words,
+        ..
     } = doc;
     // Per sentence: its tokens, their VADER valences, their learned weights, and the
     // closeness of a word `d` tokens away from a mention.

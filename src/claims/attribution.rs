@@ -331,7 +331,10 @@ pub(super) fn find_attributions(
             });
         // The name is an entity's ("Graham", "NY Daily News"), and words follow.
         let name_end = toks.get(c.wrapping_sub(1)).map(|t| t.span.end);
-        let entity_name = entities.iter().any(|e| {
+        // Entities are sorted by start: only those starting in the name can end it.
+        let lo = entities.partition_point(|e| e.span.start < sent.start);
+        let hi = entities.partition_point(|e| Some(e.span.start) < name_end);
+        let entity_name = entities[lo..hi.max(lo)].iter().any(|e| {
             Some(e.span.end) == name_end
                 && matches!(
                     e.entity_type,

@@ -28,6 +28,7 @@
 
 use crate::lexicon::WordLists;
 use crate::model::cue::CueModel;
+use crate::text::repeats::starts_in;
 use crate::text::words::{feature_lemma, is_capitalized};
 use crate::text::words::{lower, Slice};
 use crate::text::Doc;
@@ -59,6 +60,7 @@ pub(crate) fn find_claims(
         tokens,
         sentences,
         words: doc_words,
+        repeats,
     } = doc;
     let quotes = find_quotes(text);
     let mut claims = Vec::new();
@@ -68,6 +70,12 @@ pub(crate) fn find_claims(
         let toks = &tokens[lo..hi];
         let before = claims.len();
         let low = doc_words.slice(lo, hi);
+        // A sentence inside a repeated run reports nothing; one that runs into a run
+        // reports only the claims whose cue starts before it.
+        let in_run = |span: Span| !repeats.is_empty() && starts_in(repeats, span);
+        if in_run(*sent) && repeats_cover(repeats, *sent) {
+            continue;
+        }
         find_attributions(
             words,
             model,
@@ -79,6 +87,14 @@ pub(crate) fn find_claims(
             entities,
             &mut claims,
         );
+        if !repeats.is_empty() {
+            let found: Vec<Claim> = claims.drain(before..).collect();
+            claims.extend(
+                found
+                    .into_iter()
+                    .filter(|c| !in_run(c.cue.unwrap_or(c.span))),
+            );
+        }
         for c in &mut claims[before..] {
             c.sentence = si;
             c.score = checkworthiness[si];
@@ -87,7 +103,9 @@ pub(crate) fn find_claims(
             // A quotation in this sentence with no cue: a quote claim.
             let from = quotes.partition_point(|q| q.start < sent.start);
             let mut in_sentence = quotes[from..].iter().take_while(|q| q.start < sent.end);
-            if let Some(q) = in_sentence.find(|q| sent.contains(**q) && q.len() > 20) {
+            if let Some(q) =
+                in_sentence.find(|q| sent.contains(**q) && q.len() > 20 && !in_run(**q))
+            {
                 claims.push(Claim {
                     span: *q,
                     sentence: si,
@@ -101,7 +119,7 @@ pub(crate) fn find_claims(
                     modality: Modality::Asserted,
                     modality_cue: None,
                 });
-            } else if checkworthiness[si] >= ASSERTION_THRESHOLD {
+            } else if checkworthiness[si] >= ASSERTION_THRESHOLD && !in_run(*sent) {
                 let content = trim_final_punct(text, *sent);
                 let (modality, modality_cue) = modality(toks, low, content, None);
                 claims.push(Claim {
@@ -121,6 +139,13 @@ pub(crate) fn find_claims(
         }
     }
     claims
+}
+
+/// True when the repeated runs hold all of `sent` (which starts in one of them).
+fn repeats_cover(runs: &[Span], sent: Span) -> bool {
+    let i = runs.partition_point(|r| r.end <= sent.start);
+    runs.get(i)
+        .is_some_and(|r| r.start <= sent.start && sent.end <= r.end)
 }
 
 /// Check-worthiness from which an unattributed sentence is reported as a claim.

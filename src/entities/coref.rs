@@ -25,7 +25,9 @@
 
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
 use crate::lexicon::closed::{PLURAL, SINGULAR};
-use crate::text::words::{DocWords, COREF};
+use crate::text::repeats::starts_in;
+use crate::text::words::COREF;
+use crate::text::Doc;
 use crate::types::EntityType;
 use crate::types::Span;
 use crate::types::{Token, TokenKind};
@@ -112,13 +114,14 @@ fn is_lower(word: &str) -> bool {
 
 /// Adds the pronoun and nominal mentions of the text to `entities` (sorted by start,
 /// as they were), with their sentence index and confidence set.
-pub(crate) fn add_mentions<'a>(
-    text: &'a str,
-    tokens: &[Token],
-    doc_words: &DocWords,
-    sentences: &[Span],
-    entities: &mut Vec<Entity<'a>>,
-) {
+pub(crate) fn add_mentions<'a>(doc: Doc<'_, 'a>, entities: &mut Vec<Entity<'a>>) {
+    let Doc {
+        text,
+        tokens,
+        sentences,
+        words: doc_words,
+        repeats,
+    } = doc;
     let named = entities.len();
     let mut added: Vec<Entity<'a>> = Vec::new();
     // Entities before the current token: `entities[..next]`.
@@ -145,7 +148,11 @@ pub(crate) fn add_mentions<'a>(
         };
         // The vocabulary flags the pronouns and `the` (in lower case): other words
         // skip the list scans.
-        if t.kind != TokenKind::Word || !doc_words.has(i, COREF) || covered(t.span) {
+        if t.kind != TokenKind::Word
+            || !doc_words.has(i, COREF)
+            || covered(t.span)
+            || (!repeats.is_empty() && starts_in(repeats, t.span))
+        {
             i += 1;
             continue;
         }

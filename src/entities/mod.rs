@@ -22,16 +22,18 @@ mod patterns;
 pub mod resolve;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::lexicon::closed::NOT_NAME;
 use crate::lexicon::{Lexicon, WordLists};
+use crate::text::repeats::starts_in;
 use crate::text::tokenize::possessive_at;
 use crate::text::words::is_capitalized;
 use crate::text::words::DocWords;
 use crate::text::Doc;
 use crate::types::EntityType;
-use crate::types::Span;
 use crate::types::{Entity, FoundBy, Sentiment};
+use crate::types::{Span, SpanSet};
 use crate::types::{Token, TokenKind};
 use gazetteer::{Form, Gazetteer, GazetteerMatch};
 use patterns::{name_patterns, org_patterns, title_patterns};
@@ -185,7 +187,23 @@ pub(crate) fn find_entities<'a>(
         tokens,
         sentences,
         words: doc_words,
+        repeats,
     } = doc;
+    // No mention starts in a repeated run: its gazetteer matches are left out here,
+    // the other stages' mentions below.
+    let kept: [Vec<GazetteerMatch>; 2];
+    let (matches, inner) = if repeats.is_empty() {
+        (matches, inner)
+    } else {
+        let keep = |ms: &[GazetteerMatch]| -> Vec<GazetteerMatch> {
+            ms.iter()
+                .filter(|m| !starts_in(repeats, m.span))
+                .cloned()
+                .collect()
+        };
+        kept = [keep(matches), keep(inner)];
+        (&kept[0][..], &kept[1][..])
+    };
     let mut entities = if env.is_lexicon_only() {
         let mut entities = lexicon_entities(env, matches);
         set_roles(env, &mut entities, date);
@@ -220,13 +238,16 @@ pub(crate) fn find_entities<'a>(
     if !entities.is_sorted_by(|a, b| order(a, b).is_le()) {
         entities.sort_by(order);
     }
+    if !repeats.is_empty() {
+        entities.retain(|e| !starts_in(repeats, e.span));
+    }
     for e in &mut entities {
         e.sentence = sentence_of(sentences, e.span.start);
         if e.found_by != FoundBy::Model {
             e.confidence = confidence_of(e.found_by, e.entity_type);
         }
     }
-    crate::entities::coref::add_mentions(text, tokens, doc_words, sentences, &mut entities);
+    crate::entities::coref::add_mentions(doc, &mut entities);
     entities
 }
 
@@ -283,7 +304,8 @@ fn initialisms<'a>(
     doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
 ) {
-    let mut orgs: Vec<(String, usize)> = Vec::new();
+    // The organizations by their initials (usize::MAX: two of them, ambiguous).
+    let mut orgs: HashMap<String, usize> = HashMap::new();
     for (k, e) in entities.iter().enumerate() {
         if e.entity_type != EntityType::Organization || e.nested {
             continue;
@@ -295,19 +317,26 @@ fn initialisms<'a>(
             .filter(|w| is_capitalized(w))
             .filter_map(|w| w.chars().next())
             .collect();
-        if initials.len() >= 2 && !orgs.iter().any(|(i, _)| *i == initials) {
-            orgs.push((initials, k));
-        } else if let Some(o) = orgs.iter_mut().find(|(i, _)| *i == initials) {
-            // Two organizations with these initials: the initialism is ambiguous.
-            if o.1 != usize::MAX && entities[o.1].id != e.id {
-                o.1 = usize::MAX;
-            }
+        if initials.len() < 2 {
+            continue;
+        }
+        let o = orgs.entry(initials).or_insert(k);
+        // Two organizations with these initials: the initialism is ambiguous.
+        if *o != usize::MAX && entities[*o].id != e.id {
+            *o = usize::MAX;
         }
     }
-    orgs.retain(|o| o.1 != usize::MAX);
+    orgs.retain(|_, k| *k != usize::MAX);
     if orgs.is_empty() {
         return;
     }
+    // The entities by span, to find those overlapping a word without a scan.
+    let mut by_span: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .map(|(j, e)| (e.span, j))
+        .collect();
+    by_span.sort_unstable();
     let mut added = Vec::new();
     for &i in doc_words.capitalized(tokens) {
         let t = &tokens[i as usize];
@@ -321,12 +350,21 @@ fn initialisms<'a>(
             continue;
         }
         let w = t.text(text);
-        let Some(&(_, k)) = orgs.iter().find(|(ini, _)| ini == w) else {
+        let Some(&k) = orgs.get(w) else {
             continue;
         };
         let possessive = possessive_at(text, t.span.end).is_some();
         let linked = entities[k].linked_at(t.span, FoundBy::Acronym, possessive);
-        match entities.iter().position(|e| e.span.overlaps(t.span)) {
+        // The first entity (in list order) overlapping the word.
+        let upto = by_span.partition_point(|(s, _)| s.start < t.span.end);
+        let first_overlapping = by_span[..upto]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| s.start + crate::types::MAX_SPAN >= t.span.start)
+            .filter(|(s, _)| s.overlaps(t.span))
+            .map(|&(_, j)| j)
+            .min();
+        match first_overlapping {
             None => added.push(linked),
             Some(j) if entities[j].found_by == FoundBy::Model && entities[j].span == t.span => {
                 entities[j] = linked;
@@ -356,19 +394,23 @@ fn short_forms<'a>(
     doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
 ) {
-    let orgs: Vec<(&str, usize)> = (0..entities.len())
-        .filter(|&k| {
-            let e = &entities[k];
-            e.entity_type == EntityType::Organization
-                && !e.nested
-                && e.found_by != FoundBy::Coreference
-                && e.span.slice(text).contains(' ')
-        })
-        .map(|k| (org_head(entities[k].span.slice(text)), k))
-        .collect();
+    // The organizations by head word, in list order.
+    let mut orgs: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, e) in entities.iter().enumerate() {
+        if e.entity_type == EntityType::Organization
+            && !e.nested
+            && e.found_by != FoundBy::Coreference
+            && e.span.slice(text).contains(' ')
+        {
+            orgs.entry(org_head(e.span.slice(text)))
+                .or_default()
+                .push(k);
+        }
+    }
     if orgs.is_empty() {
         return;
     }
+    let taken = SpanSet::new(entities.iter().map(|e| e.span).collect());
     let mut added = Vec::new();
     // The short form is capitalized: only those words are asked about.
     for &i in doc_words.capitalized(tokens) {
@@ -382,8 +424,10 @@ fn short_forms<'a>(
         }
         let (det, t) = (tokens[i - 1], tokens[i]);
         let w = t.text(text);
+        let Some(candidates) = orgs.get(w) else {
+            continue;
+        };
         if t.kind != TokenKind::Word
-            || !orgs.iter().any(|(head, _)| *head == w)
             || !adjacent(text, &det, &t)
             || !is_capitalized(w)
             || w.chars().count() < 3
@@ -396,9 +440,9 @@ fn short_forms<'a>(
         }
         let mut found: Option<usize> = None;
         let mut unique = true;
-        for &(head, k) in &orgs {
+        for &k in candidates {
             let e = &entities[k];
-            if e.span.end <= det.span.start && head == w {
+            if e.span.end <= det.span.start {
                 match found {
                     Some(f) if entities[f].id != e.id => unique = false,
                     Some(_) => {}
@@ -409,10 +453,11 @@ fn short_forms<'a>(
         let Some(k) = found.filter(|_| unique) else {
             continue;
         };
-        if entities
-            .iter()
-            .chain(&added)
-            .any(|e| e.span.overlaps(t.span))
+        // Added mentions are single words in text order: only the last may overlap.
+        if taken.overlaps(t.span)
+            || added
+                .last()
+                .is_some_and(|e: &Entity| e.span.overlaps(t.span))
         {
             continue;
         }
@@ -483,7 +528,7 @@ fn add_nested<'a>(
     entities: &mut Vec<Entity<'a>>,
 ) {
     let lexicon = env.lexicon().entries();
-    let orgs: Vec<Span> = entities
+    let mut orgs: Vec<Span> = entities
         .iter()
         .filter(|e| e.entity_type == EntityType::Organization && !e.nested)
         .map(|e| e.span)
@@ -491,6 +536,25 @@ fn add_nested<'a>(
     if orgs.is_empty() {
         return;
     }
+    // Indexes, so that the work is linear in the document: the organizations by start
+    // (with the furthest end so far, to stop the look-back), and the spans taken.
+    orgs.sort_unstable_by_key(|o| (o.start, o.end));
+    let mut reach = Vec::with_capacity(orgs.len());
+    let mut furthest = 0;
+    for o in &orgs {
+        furthest = furthest.max(o.end);
+        reach.push(furthest);
+    }
+    // Whether an organization holds `span` and is not `span` itself: of those starting
+    // at or before it, back while one may still reach its end.
+    let inside = |span: Span| {
+        let upto = orgs.partition_point(|o| o.start <= span.start);
+        (0..upto)
+            .rev()
+            .take_while(|&i| reach[i] >= span.end)
+            .any(|i| orgs[i].end >= span.end && orgs[i] != span)
+    };
+    let mut taken: std::collections::HashSet<Span> = entities.iter().map(|e| e.span).collect();
     let mut added: Vec<Entity<'a>> = Vec::new();
     for m in matches.iter().chain(inner) {
         if m.form != Form::Name
@@ -501,10 +565,7 @@ fn add_nested<'a>(
         {
             continue;
         }
-        let inside = orgs
-            .iter()
-            .any(|o| o.start <= m.span.start && m.span.end <= o.end && *o != m.span);
-        if !inside || entities.iter().chain(&added).any(|e| e.span == m.span) {
+        if !inside(m.span) || !taken.insert(m.span) {
             continue;
         }
         let mut e = Entity::from_entry(env, m.span, m.entry, FoundBy::Lexicon, m.possessive);
@@ -512,17 +573,24 @@ fn add_nested<'a>(
         added.push(e);
     }
     // People the document names elsewhere, inside an organization's name (the `Andy
-    // Warhol` of `Andy Warhol Foundation`).
-    let people: Vec<usize> = (0..entities.len())
-        .filter(|&k| {
-            let e = &entities[k];
-            e.entity_type == EntityType::Person && e.span.slice(text).contains(' ')
-        })
-        .collect();
+    // Warhol` of `Andy Warhol Foundation`): each distinct name with more than one word
+    // (its first mention), by its first word.
+    let mut people: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut names_seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (k, e) in entities.iter().enumerate() {
+        let name = e.span.slice(text);
+        if e.entity_type != EntityType::Person || !names_seen.insert(name) {
+            continue;
+        }
+        if let Some((first, _)) = name.split_once(' ') {
+            people.entry(first).or_default().push(k);
+        }
+    }
     if people.is_empty() {
         entities.extend(added);
         return;
     }
+    orgs.dedup();
     for o in &orgs {
         let name = o.slice(text);
         // Word starts inside the name: a person's name can only begin at one.
@@ -533,7 +601,11 @@ fn add_nested<'a>(
                 .map(|(p, _)| p + 1),
         );
         for at in starts {
-            for &k in &people {
+            let word = name[at..].split(' ').next().unwrap_or("");
+            let Some(candidates) = people.get(word) else {
+                continue;
+            };
+            for &k in candidates {
                 let person = entities[k].span.slice(text);
                 if person.len() >= name.len() || !name[at..].starts_with(person) {
                     continue;
@@ -541,7 +613,7 @@ fn add_nested<'a>(
                 let span = Span::new(o.start + at, o.start + at + person.len());
                 let bounded = crate::entities::gazetteer::next_char(text, span.end)
                     .is_none_or(|c| !c.is_alphanumeric());
-                if bounded && !entities.iter().chain(&added).any(|e| e.span == span) {
+                if bounded && taken.insert(span) {
                     let mut e = entities[k].linked_at(span, entities[k].found_by, false);
                     e.nested = true;
                     added.push(e);

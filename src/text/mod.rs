@@ -1,6 +1,7 @@
 //! The text layer: tokens, sentences, and the word layer (every token lower-cased
 //! once and given an id in one shared vocabulary, with the flags the stages read).
 
+pub mod repeats;
 pub mod sentences;
 pub mod tokenize;
 pub(crate) mod words;
@@ -20,4 +21,7 @@ pub(crate) struct Doc<'d, 't> {
     pub(crate) sentences: &'d [Span],
     /// Each token's vocabulary id, lower-case form and flags.
     pub(crate) words: &'d DocWords<'t>,
+    /// Its repeated runs ([`repeats::repeated_runs`]): no stage reports a mention or a
+    /// claim starting in one.
+    pub(crate) repeats: &'d [Span],
 }

@@ -26,5 +26,6 @@ mod text;
 pub use claim::{Claim, ClaimKind, CueClass, Modality, Speaker, Stance};
 pub(crate) use entity::date_cmp;
 pub use entity::{Entity, EntityType, FoundBy, LexStr, Polarity, Role, Sentiment};
+pub(crate) use span::MAX_SPAN;
 pub use span::{CharIndex, Span, SpanSet};
 pub use text::{Sentence, Token, TokenKind};

@@ -105,7 +105,7 @@ impl SpanSet {
 
 /// Spans longer than this are not looked for by [`SpanSet::overlaps`] beyond it: no
 /// entity mention is this long (a 1 KiB name).
-const MAX_SPAN: usize = 1024;
+pub(crate) const MAX_SPAN: usize = 1024;
 
 /// Converts byte offsets to Unicode code-point offsets in O(1) time.
 ///
