@@ -335,4 +335,152 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<Analyzer>();
     }
+
+    /// Linear work, counted in steps (`crate::util::steps`), not seconds.
+    mod linear {
+        use super::*;
+        use crate::util::steps;
+        use proptest::prelude::*;
+        use std::sync::OnceLock;
+
+        fn analyzer() -> &'static Analyzer {
+            static A: OnceLock<Analyzer> = OnceLock::new();
+            A.get_or_init(Analyzer::new)
+        }
+
+        /// The steps of analyzing `text`, with the size of its output's parts.
+        fn steps_of(text: &str) -> u64 {
+            steps::count(|| {
+                let a = analyzer().analyze(text);
+                steps::add(a.entities.len() + a.claims.len() + a.sentences.len());
+            })
+            .1
+        }
+
+        /// Pieces of news text that the pipeline's rules look at: cues, pronouns,
+        /// names, titles, abbreviations, quotes, parentheses, line breaks.
+        const PIECES: &[&str] = &[
+            "according to ",
+            "he ",
+            "she ",
+            "they ",
+            "U.S. ",
+            "said ",
+            "Trump's ",
+            "the president ",
+            "John Smith, ",
+            "(FBB) ",
+            "Foo Bar Baz ",
+            "\"",
+            "\u{201c}",
+            "\u{201d} ",
+            ". ",
+            ", ",
+            "Mr. ",
+            "Sen. ",
+            "who ",
+            "told reporters that ",
+            "Washington ",
+            "NATO ",
+            "- ",
+            "\n",
+            "\n\n",
+            "Inc. ",
+            "Ministry of ",
+            "Party ",
+            "the ",
+            "warned ",
+            "denied ",
+            "( ",
+            ") ",
+            "Acme Holdings ",
+            "may ",
+            "not ",
+            "The Commission ",
+            "European Commission ",
+            "EC ",
+            "Angela Merkel ",
+            "Merkel ",
+            "Russian ",
+            "police ",
+            "reported ",
+            "... ",
+            "; ",
+            ": ",
+            "3.5% ",
+            "Jan. 20 ",
+        ];
+
+        /// 4x the text costs at most 5x the steps (plus a constant for start-up-like
+        /// fixed work).
+        fn assert_linear(small: &str, large: &str) {
+            let (s, l) = (steps_of(small), steps_of(large));
+            assert!(
+                l <= 5 * s + 2_000,
+                "{} bytes: {s} steps; {} bytes: {l} steps ({:.1}x)\n{:?}",
+                small.len(),
+                large.len(),
+                l as f64 / s.max(1) as f64,
+                &small[..small.len().min(200)]
+            );
+        }
+
+        fn repeated(phrase: &str, bytes: usize) -> String {
+            phrase.repeat(bytes / phrase.len().max(1) + 1)
+        }
+
+        #[test]
+        fn known_shapes() {
+            for phrase in [
+                "according to ",
+                "he ",
+                "U.S. ",
+                "he said ",
+                "Trump's ",
+                "the president ",
+                "John Smith, ",
+                "Foo Bar Baz (FBB) ",
+                "The quick brown fox said that officials in Washington ",
+                "Acme Holdings ",
+                "Ministry of Foreign Affairs and ",
+            ] {
+                assert_linear(&repeated(phrase, 20_000), &repeated(phrase, 80_000));
+            }
+        }
+
+        /// Text of `bytes` bytes or more: pieces chosen by a linear congruential
+        /// generator from `seed`, so that no phrase repeats.
+        fn mixed(seed: u64, bytes: usize) -> String {
+            let mut x = seed | 1;
+            let mut s = String::with_capacity(bytes + 32);
+            while s.len() < bytes {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(PIECES[(x >> 33) as usize % PIECES.len()]);
+            }
+            s
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(24))]
+
+            #[test]
+            fn any_repeated_phrase(pieces in proptest::collection::vec(0..PIECES.len(), 1..6)) {
+                let phrase: String = pieces.iter().map(|&i| PIECES[i]).collect();
+                assert_linear(&repeated(&phrase, 20_000), &repeated(&phrase, 80_000));
+            }
+
+            #[test]
+            fn any_mixed_text(seed in any::<u64>()) {
+                // The first quarter of the same text, so both have the same make-up.
+                let large = mixed(seed, 80_000);
+                let mut cut = 20_000;
+                while !large.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                assert_linear(&large[..cut], &large);
+            }
+        }
+    }
 }

@@ -190,6 +190,7 @@ pub(crate) fn sentence_features(
     let mut future = 0usize;
     let mut cue = false;
     for (k, t) in toks.iter().enumerate() {
+        crate::util::steps::add(1);
         let w = t.text(text);
         match t.kind {
             TokenKind::Number => {
@@ -261,11 +262,13 @@ pub(crate) fn score_sentences(doc: Doc<'_, '_>, entities: &[Entity]) -> Vec<f32>
         let lo = tokens.partition_point(|t| t.span.start < sent.start);
         let hi = tokens.partition_point(|t| t.span.start < sent.end);
         while ent_i < entities.len() && entities[ent_i].span.start < sent.start {
+            crate::util::steps::add(1);
             ent_i += 1;
         }
         let mut n_ent = 0;
         let mut j = ent_i;
         while j < entities.len() && entities[j].span.start < sent.end {
+            crate::util::steps::add(1);
             n_ent += usize::from(counts_as_entity(&entities[j]));
             j += 1;
         }

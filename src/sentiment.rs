@@ -316,6 +316,7 @@ pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Ent
             continue;
         };
         let (first, last) = mention_tokens(&terms.toks, e.span);
+        crate::util::steps::add(terms.toks.len());
         let mut score = Score {
             weights: &terms.weights,
             z: MODEL.bias,

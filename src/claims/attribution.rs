@@ -147,6 +147,7 @@ pub(super) fn find_attributions(
     let mut word_ids = vec![UNSEEN; toks.len()];
     let mut k = 0;
     while k < toks.len() {
+        crate::util::steps::add(1);
         let t = toks[k];
         if t.kind != TokenKind::Word {
             k += 1;
@@ -293,6 +294,7 @@ pub(super) fn find_attributions(
     // to say", "sent out a statement saying", "told reporters he believes"): one claim.
     let mut merged: Vec<CueHit> = Vec::with_capacity(hits.len());
     for h in hits {
+        crate::util::steps::add(1);
         if let Some(prev) = merged.last_mut() {
             let between = prev.last + 1..h.first;
             if !prev.according_to
@@ -365,6 +367,7 @@ pub(super) fn find_attributions(
     let sent_end = trim_final_punct(text, sent).end;
     let first_claim = out.len();
     for hit in &hits {
+        crate::util::steps::add(1);
         let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
         let (speaker_np, content, inherit) = if hit.according_to {
             let (sp, c) = according_to(text, toks, hit, sent, sent_end);
@@ -380,6 +383,7 @@ pub(super) fn find_attributions(
             let first = hit.last + 1;
             let mut j = first;
             while j < toks.len() && toks[j].span.end <= sent_end && toks[j].text(text) != "," {
+                crate::util::steps::add(1);
                 j += 1;
             }
             let content =
@@ -416,6 +420,7 @@ pub(super) fn find_attributions(
             continue;
         }
         // Content stops where the next cue's clause begins ("..., acknowledging that").
+        crate::util::steps::add(hits.len());
         let content = content.map(|c| {
             match hits.iter().find(|h| {
                 let s = toks[h.first].span.start;
@@ -427,6 +432,7 @@ pub(super) fn find_attributions(
                         && toks[end - 1].kind == TokenKind::Punct
                         && toks[end - 1].span.start > c.start
                     {
+                        crate::util::steps::add(1);
                         end -= 1;
                     }
                     Span::new(c.start, toks[end.max(1) - 1].span.end.max(c.start))
@@ -483,6 +489,7 @@ pub(super) fn longest_cue(
     }
     let mut phrase = low.lower(k).to_string();
     for n in 1..3 {
+        crate::util::steps::add(1);
         let Some(next) = toks.get(k + n) else { break };
         if next.kind != TokenKind::Word {
             break;
@@ -512,6 +519,7 @@ pub(super) fn according_to(
     let mut np_last = None;
     let mut j = np_first;
     while j < toks.len() && toks[j].span.end <= sent_end {
+        crate::util::steps::add(1);
         let s = toks[j].text(text);
         if toks[j].kind == TokenKind::Punct
             && matches!(s, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"")
@@ -527,6 +535,7 @@ pub(super) fn according_to(
         // "X happened, according to Y": the content is before the cue.
         let mut end = hit.first;
         while end > 0 && toks[end - 1].kind == TokenKind::Punct && toks[end - 1].text(text) == "," {
+            crate::util::steps::add(1);
             end -= 1;
         }
         (end > 0).then(|| Span::new(sent.start, toks[end - 1].span.end.min(cue_start)))
@@ -578,6 +587,7 @@ pub(super) fn verb_cue(
             && toks[j].kind != TokenKind::Punct
             && !NP_STOP.contains(&word(j).as_ref())
         {
+            crate::util::steps::add(1);
             j += 1;
         }
         let speaker = (j > first).then(|| Span::new(toks[first].span.start, toks[j - 1].span.end));
@@ -621,6 +631,7 @@ pub(super) fn verb_cue(
                     && toks[j].span.end <= sent_end
                     && !matches!(toks[j].text(text), "," | ";" | ":" | "." | "“" | "”" | "\"")
                 {
+                    crate::util::steps::add(1);
                     if toks[j].kind == TokenKind::Word
                         && matches!(
                             word(j).as_ref(),
@@ -656,6 +667,7 @@ pub(super) fn verb_cue(
         && toks[j - 1].kind == TokenKind::Word
         && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
     {
+        crate::util::steps::add(1);
         j -= 1;
     }
     let skip_aux = |mut j: usize| {
@@ -663,6 +675,7 @@ pub(super) fn verb_cue(
             && toks[j - 1].kind == TokenKind::Word
             && SKIP_BEFORE_CUE.contains(&word(j - 1).as_ref())
         {
+            crate::util::steps::add(1);
             j -= 1;
         }
         j
@@ -671,6 +684,7 @@ pub(super) fn verb_cue(
     let np_start = |end: usize| {
         let mut s = end;
         while s > 0 && end - s < 8 {
+            crate::util::steps::add(1);
             let t = toks[s - 1];
             let ok = match t.kind {
                 TokenKind::Word => !NP_STOP.contains(&word(s - 1).as_ref()),
@@ -691,6 +705,7 @@ pub(super) fn verb_cue(
         let mut k = j - 1;
         let mut found = None;
         while k > 0 && j - k <= 30 {
+            crate::util::steps::add(1);
             k -= 1;
             if is_punct(k, ",") {
                 let kj = skip_aux(k);
@@ -758,6 +773,7 @@ pub(super) fn after_cue(text: &str, toks: &[Token], mut j: usize, sent_end: usiz
         && (matches!(toks[j].text(text), "," | ":" | "that" | "“" | "\"")
             || toks[j].text(text).eq_ignore_ascii_case("that"))
     {
+        crate::util::steps::add(1);
         j += 1;
     }
     (j < toks.len() && toks[j].span.start < sent_end)
@@ -768,6 +784,7 @@ pub(super) fn after_cue(text: &str, toks: &[Token], mut j: usize, sent_end: usiz
 pub(super) fn before_comma(text: &str, toks: &[Token], j: usize, sent: Span) -> Option<Span> {
     let mut end = j;
     while end > 0 && matches!(toks[end - 1].text(text), "," | "”" | "\"" | "’") {
+        crate::util::steps::add(1);
         end -= 1;
     }
     (end > 0 && end < j).then(|| Span::new(sent.start, toks[end - 1].span.end))
@@ -782,6 +799,7 @@ pub(super) fn main_subject(text: &str, toks: &[Token]) -> Option<Span> {
     }
     let mut end = start;
     while end < toks.len() && end - start < 8 {
+        crate::util::steps::add(1);
         let t = toks[end];
         let w = lower(t.text(text));
         let ok = match t.kind {

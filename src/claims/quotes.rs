@@ -23,6 +23,7 @@ pub fn find_quotes(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
+        crate::util::steps::add(1);
         if !matches!(bytes[pos], b'"' | b'\n' | 0xC2 | 0xE2) {
             pos += 1;
             continue;

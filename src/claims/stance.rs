@@ -19,6 +19,7 @@ pub(super) fn modality(
     let mut hedge = None;
     // Only words can be negations or hedges (the vocabulary flags both lists).
     for (j, t) in toks.iter().enumerate() {
+        crate::util::steps::add(1);
         if t.kind != TokenKind::Word || !region.contains(t.span) {
             continue;
         }

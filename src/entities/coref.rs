@@ -130,6 +130,7 @@ pub(crate) fn add_mentions<'a>(doc: Doc<'_, 'a>, entities: &mut Vec<Entity<'a>>)
     let (mut person, mut country) = (None, None);
     let mut i = 0;
     while i < tokens.len() {
+        crate::util::steps::add(1);
         let t = &tokens[i];
         while next < named && entities[next].span.end <= t.span.start {
             match entities[next].entity_type {
@@ -252,6 +253,7 @@ pub(crate) fn add_mentions<'a>(doc: Doc<'_, 'a>, entities: &mut Vec<Entity<'a>>)
 /// not followed by a capitalized word (`the president Donald Trump` is a name's).
 fn nominal_head(text: &str, tokens: &[Token], i: usize) -> Option<(Kind, usize)> {
     for j in i + 1..tokens.len().min(i + 4) {
+        crate::util::steps::add(1);
         let t = &tokens[j];
         if t.kind != TokenKind::Word {
             return None;

@@ -35,6 +35,7 @@ use crate::types::EntityType;
 use crate::types::{Entity, FoundBy, Sentiment};
 use crate::types::{Span, SpanSet};
 use crate::types::{Token, TokenKind};
+use crate::util::steps;
 use gazetteer::{Form, Gazetteer, GazetteerMatch};
 use patterns::{name_patterns, org_patterns, title_patterns};
 use resolve::LeaderSurnames;
@@ -218,6 +219,7 @@ pub(crate) fn find_entities<'a>(
                 tokens,
                 doc_words,
                 sentences,
+                repeats,
                 &mut entities,
             );
             model_surnames(env, text, tokens, doc_words, sentences, &mut entities);
@@ -339,6 +341,7 @@ fn initialisms<'a>(
     by_span.sort_unstable();
     let mut added = Vec::new();
     for &i in doc_words.capitalized(tokens) {
+        steps::add(1);
         let t = &tokens[i as usize];
         let b = &text.as_bytes()[t.span.start..t.span.end];
         if !(2..=6).contains(&b.len())
@@ -360,6 +363,7 @@ fn initialisms<'a>(
         let first_overlapping = by_span[..upto]
             .iter()
             .rev()
+            .inspect(|_| steps::add(1))
             .take_while(|(s, _)| s.start + crate::types::MAX_SPAN >= t.span.start)
             .filter(|(s, _)| s.overlaps(t.span))
             .map(|&(_, j)| j)
@@ -414,6 +418,7 @@ fn short_forms<'a>(
     let mut added = Vec::new();
     // The short form is capitalized: only those words are asked about.
     for &i in doc_words.capitalized(tokens) {
+        steps::add(1);
         let i = i as usize;
         // `the` in any casing: the vocabulary flags it (with the pronouns).
         if i == 0
@@ -441,6 +446,7 @@ fn short_forms<'a>(
         let mut found: Option<usize> = None;
         let mut unique = true;
         for &k in candidates {
+            steps::add(1);
             let e = &entities[k];
             if e.span.end <= det.span.start {
                 match found {
@@ -551,6 +557,7 @@ fn add_nested<'a>(
         let upto = orgs.partition_point(|o| o.start <= span.start);
         (0..upto)
             .rev()
+            .inspect(|_| steps::add(1))
             .take_while(|&i| reach[i] >= span.end)
             .any(|i| orgs[i].end >= span.end && orgs[i] != span)
     };
@@ -606,6 +613,7 @@ fn add_nested<'a>(
                 continue;
             };
             for &k in candidates {
+                steps::add(1);
                 let person = entities[k].span.slice(text);
                 if person.len() >= name.len() || !name[at..].starts_with(person) {
                     continue;

@@ -8,6 +8,7 @@ use crate::text::tokenize::possessive_at;
 use crate::text::words::{is_capitalized, DocWords, FIRST_NAME, ORG_HEAD, TITLE_HEAD};
 use crate::types::{Entity, EntityType, FoundBy, Span, SpanSet};
 use crate::types::{Token, TokenKind};
+use crate::util::steps;
 
 /// Finds a title (possibly several words, possibly after `then-`/`ex-`) ending at a
 /// token index; returns the index of the token after it.
@@ -103,6 +104,7 @@ pub(super) fn title_patterns<'a>(
     // after the last name found.
     let mut next = 0;
     for i in doc_words.with_any_or_hyphen(TITLE_HEAD) {
+        steps::add(1);
         if i < next {
             continue;
         }
@@ -182,6 +184,7 @@ pub(super) fn name_patterns<'a>(
     // Names start at words the vocabulary flags as given names, after the last name.
     let mut next = 0;
     for i in doc_words.with_any(FIRST_NAME) {
+        steps::add(1);
         let t = tokens[i];
         if i < next
             || t.kind != TokenKind::Word
@@ -239,6 +242,11 @@ pub(super) fn name_patterns<'a>(
     entities.extend(found);
 }
 
+/// The most words an organization name takes before its head word: a longer run of
+/// capitalized words is a headline or a list (of countries, of parties), not one name,
+/// and gives none.
+const MAX_NAME_TOKENS: usize = 16;
+
 /// Lower-case words allowed between capitalized words of an organization name.
 pub(super) const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "&", "on", "de"];
 
@@ -262,6 +270,7 @@ pub(super) fn org_patterns<'a>(
     let starts_org = |k: usize| {
         let mut k = k;
         while k < tokens.len() && cap(&tokens[k]) {
+            steps::add(1);
             if ORG_HEADS.contains(&tokens[k].text(text)) {
                 return true;
             }
@@ -294,7 +303,13 @@ pub(super) fn org_patterns<'a>(
         // Left: adjacent capitalized words (connectors only between them).
         let mut first = i;
         let mut j = i;
+        let mut too_long = false;
         while j > 0 && adjacent(text, &tokens[j - 1], &tokens[j]) {
+            steps::add(1);
+            if i - j >= MAX_NAME_TOKENS {
+                too_long = true;
+                break;
+            }
             let p = &tokens[j - 1];
             if cap(p) {
                 first = j - 1;
@@ -309,6 +324,10 @@ pub(super) fn org_patterns<'a>(
                 break;
             }
         }
+        if too_long {
+            next = i + 1;
+            continue;
+        }
         // Right: "of" and capitalized words.
         let mut last = i;
         if tokens
@@ -317,6 +336,7 @@ pub(super) fn org_patterns<'a>(
         {
             let mut k = i + 2;
             while k < tokens.len() && adjacent(text, &tokens[k - 1], &tokens[k]) {
+                steps::add(1);
                 if cap(&tokens[k]) {
                     last = k;
                     k += 1;
@@ -359,6 +379,7 @@ pub(super) fn org_patterns<'a>(
     let mut remove = vec![false; entities.len()];
     let mut add = Vec::new();
     for span in spans {
+        steps::add(1);
         let lo =
             entities.partition_point(|e| e.span.end <= span.start && e.span.start < span.start);
         let hi = entities.partition_point(|e| e.span.start < span.end);

@@ -24,6 +24,7 @@ use crate::types::EntityType;
 use crate::types::{Entity, FoundBy};
 use crate::types::{Span, SpanSet};
 use crate::types::{Token, TokenKind};
+use crate::util::steps;
 
 /// Suffixes that are not surnames.
 const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
@@ -301,6 +302,7 @@ pub(crate) fn surnames<'a>(
     let covered = |span: Span| known.overlaps(span);
     let mut found = Vec::new();
     for &i in doc_words.capitalized(tokens) {
+        steps::add(1);
         let i = i as usize;
         let t = &tokens[i];
         let w = t.text(text);
@@ -394,8 +396,11 @@ fn acronym_letters(word: &str) -> Option<Vec<char>> {
     (caps.len() >= 2).then_some(caps)
 }
 
-/// Finds `Long Form (ACRO)` definitions; adds the long form, the acronym and its bare
-/// uses as entities.
+/// The most acronym definitions read in one text (see [`acronyms`]).
+const MAX_ACRONYM_DEFINITIONS: usize = 256;
+
+/// Finds `Long Form (ACRO)` definitions (the first [`MAX_ACRONYM_DEFINITIONS`]); adds
+/// the long form, the acronym and its bare uses as entities.
 pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<Entity<'a>>) {
     let mut defined: Vec<(&'a str, Entity<'a>, Span)> = Vec::new(); // (acronym, identity, definition parens)
     let bytes = text.as_bytes();
@@ -403,7 +408,9 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
     let is = |t: &Token, b: u8| t.span.end == t.span.start + 1 && bytes[t.span.start] == b;
     // From each `(` of the text (few) to the token that is it, rather than over every
     // token.
+    let mut tries = 0;
     for p in memchr::memchr_iter(b'(', bytes) {
+        steps::add(1);
         let i = tokens.partition_point(|t| t.span.start < p);
         if i == 0 || i + 2 >= tokens.len() || tokens[i].span != Span::new(p, p + 1) {
             continue;
@@ -459,6 +466,13 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
             }
         }
         let Some(start_tok) = start_tok else { continue };
+        // Each definition read costs a pass over the entities: a text with more than a
+        // few hundred is no article (the bench corpus's most is 5 per article).
+        tries += 1;
+        if tries > MAX_ACRONYM_DEFINITIONS {
+            break;
+        }
+        steps::add(entities.len() + defined.len());
         let long = Span::new(tokens[start_tok].span.start, tokens[i - 1].span.end);
         if long.len() <= acro.len() {
             continue;
@@ -505,10 +519,12 @@ pub(crate) fn acronyms<'a>(text: &'a str, tokens: &[Token], entities: &mut Vec<E
         .enumerate()
         .map(|(i, e)| (e.span, i))
         .collect();
+    let by_acronym: HashMap<&str, &Entity> = defined.iter().map(|d| (d.0, &d.1)).collect();
     let mut new = Vec::new();
     for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        steps::add(1);
         let w = t.text(text);
-        let Some((_, identity, _)) = defined.iter().find(|d| d.0 == w) else {
+        let Some(identity) = by_acronym.get(w) else {
             continue;
         };
         let possessive = crate::text::tokenize::possessive_at(text, t.span.end).is_some();

@@ -34,6 +34,7 @@ pub fn repeated_runs(text: &str, tokens: &[Token]) -> Vec<Span> {
     // The tokens in a repeated run, for any period.
     let mut repeated = vec![false; n];
     let mut any = false;
+    crate::util::steps::add(n * MAX_PERIOD);
     for p in 1..=MAX_PERIOD.min(n - 1) {
         // Tokens i with tokens[i - run + 1 ..= i] each equal to the token p before it.
         let mut run = 0usize;

@@ -119,6 +119,7 @@ pub fn split_sentences_into(text: &str, out: &mut Vec<Span>) {
     let mut start = 0usize; // start of the current sentence (may point at whitespace)
     let mut i = 0usize;
     while i < bytes.len() {
+        crate::util::steps::add(1);
         let b = bytes[i];
         match b {
             b'\n' | b'\r' => {
@@ -233,6 +234,7 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
     let half = start + (limit - start) / 2;
     let mut space = None;
     for i in (half..limit).rev() {
+        crate::util::steps::add(1);
         if matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r') {
             let before = text[..i].chars().next_back();
             if matches!(before, Some(';' | ':' | ',' | '\u{2013}' | '\u{2014}')) {
@@ -342,6 +344,7 @@ fn word_before(text: &str, start: usize, term: usize) -> &str {
         from += 1;
     }
     let head = &text[from..term];
+    crate::util::steps::add(head.len());
     let from = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '—' | '/'))
         .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))

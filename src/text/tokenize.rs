@@ -32,6 +32,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        crate::util::steps::add(1);
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_whitespace() {

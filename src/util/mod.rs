@@ -4,5 +4,6 @@
 
 pub(crate) mod par;
 pub(crate) mod snapshot;
+pub(crate) mod steps;
 pub(crate) mod strmap;
 pub(crate) mod swar;

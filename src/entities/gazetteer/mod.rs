@@ -579,8 +579,11 @@ impl Gazetteer {
         }
         // One sense per discourse: an ambiguous name opening a sentence counts only
         // when the document also uses it where capitals say it is a name.
+        supported.sort_unstable();
+        supported.dedup();
+        crate::util::steps::add(text.len() / 8 + out.len() + pending.len());
         for (pattern, m) in pending {
-            if supported.contains(&pattern) {
+            if supported.binary_search(&pattern).is_ok() {
                 out.push(m);
             }
         }

@@ -239,6 +239,7 @@ pub(crate) fn classify<'a>(
     tokens: &[Token],
     doc_words: &DocWords,
     sentences: &[Span],
+    repeats: &[Span],
     entities: &mut Vec<Entity<'a>>,
 ) {
     // A text with no word has no candidate: the model is then not even parsed
@@ -251,7 +252,11 @@ pub(crate) fn classify<'a>(
         return;
     }
     let mut doc = Doc::new(text, tokens, sentences, doc_words);
-    let cands = candidates(analyzer, &doc, entities);
+    let mut cands = candidates(analyzer, &doc, entities);
+    if !repeats.is_empty() {
+        // Nothing is reported in a repeated run: its candidates are not scored.
+        cands.retain(|c| !crate::text::repeats::starts_in(repeats, tokens[c.first].span));
+    }
     doc.index_lower(&cands);
     // Surnames of the people found so far, so a one-word person links to them.
     let mut surnames: FxHashMap<String, usize> = FxHashMap::default();
@@ -275,6 +280,7 @@ pub(crate) fn classify<'a>(
     for c in &cands {
         let place = c.place.map(|k| place_name(&entities[k]));
         features(analyzer, &doc, c.first, c.last, place, &mut score);
+        crate::util::steps::add(score.keys.len() - ends.last().copied().unwrap_or(0));
         ends.push(score.keys.len());
     }
     let mut probs: Vec<[f32; 5]> = Vec::with_capacity(cands.len());
