@@ -370,7 +370,16 @@ pub(super) fn find_attributions(
         crate::util::steps::add(1);
         let cue = Span::new(toks[hit.first].span.start, toks[hit.last].span.end);
         let (speaker_np, content, inherit) = if hit.according_to {
-            let (sp, c) = according_to(text, toks, hit, sent, sent_end);
+            // The next `according to` ends this one's speaker (another cue may be in a
+            // relative clause of it: "a source who said ...").
+            crate::util::steps::add(hits.len());
+            let next_first = hits
+                .iter()
+                .filter(|h| h.according_to && h.first > hit.last)
+                .map(|h| h.first)
+                .min()
+                .unwrap_or(toks.len());
+            let (sp, c) = according_to(text, toks, hit, next_first, sent, sent_end);
             (sp, c, false)
         } else if hit.colon {
             let speaker = Span::new(toks[0].span.start, toks[hit.first - 1].span.end);
@@ -506,19 +515,21 @@ pub(super) fn longest_cue(
     best
 }
 
-/// `according to X`: the speaker phrase runs to the next comma or the end; the content
-/// is the rest of the sentence.
+/// `according to X`: the speaker phrase runs to the next comma, the next `according
+/// to` (its first token is `next_first`) or the end; the content is the rest of the
+/// sentence.
 pub(super) fn according_to(
     text: &str,
     toks: &[Token],
     hit: &CueHit,
+    next_first: usize,
     sent: Span,
     sent_end: usize,
 ) -> (Option<Span>, Option<Span>) {
     let np_first = hit.last + 1;
     let mut np_last = None;
     let mut j = np_first;
-    while j < toks.len() && toks[j].span.end <= sent_end {
+    while j < toks.len().min(next_first) && toks[j].span.end <= sent_end {
         crate::util::steps::add(1);
         let s = toks[j].text(text);
         if toks[j].kind == TokenKind::Punct
