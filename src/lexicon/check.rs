@@ -221,6 +221,12 @@ static CODES: LazyLock<Codes> = LazyLock::new(|| {
             }
         }
     }
+    // ISO's exceptionally reserved codes in common use: UK (GB), EL (GR).
+    for (reserved, code) in [("UK", "GBR"), ("EL", "GRC")] {
+        if alpha3.contains(code) {
+            from_alpha2.entry(reserved).or_insert(code);
+        }
+    }
     Codes {
         alpha3,
         from_alpha2,
@@ -267,6 +273,7 @@ mod tests {
         let e = bad_country("US").unwrap();
         assert!(e.contains("did you mean `USA`"), "{e}");
         assert!(bad_country("usa").unwrap().contains("`USA`"));
+        assert!(bad_country("UK").unwrap().contains("`GBR`"));
         assert!(bad_country("XYZ").is_some());
     }
 }
