@@ -275,7 +275,7 @@ impl Date {
                 );
                 match (y, m, d) {
                     (Some(y), Some(m), Some(d)) if m > 0 && d > 0 => Date::new(y, m, d),
-                    (Some(_), Some(m), Some(_)) if m == 0 => {
+                    (Some(_), Some(0), Some(_)) => {
                         Err(DateError::Impossible("no month 00".to_string()))
                     }
                     _ => Err(DateError::Impossible("no day 00".to_string())),
