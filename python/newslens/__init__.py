@@ -256,6 +256,8 @@ class Analyzer:
             of error records: give a stream in chunks with ``first_line`` counting on,
             and the records are those of the whole stream at once. A UTF-8 byte-order
             mark is dropped from line 1 only, as the CLI does.
+        :raises TypeError: ``lines`` is one ``str`` or ``bytes`` (which would be read
+            character by character): pass a list of lines, or an open file.
         """
         _check_iterable(lines, "analyze_jsonl", "lines")
         raise_errors = _check_errors(errors)
