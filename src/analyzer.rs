@@ -35,6 +35,7 @@ pub struct AnalyzerBuilder {
     no_defaults: bool,
     no_model: bool,
     lexicon_only: bool,
+    checks: crate::lexicon::CheckOptions,
     extra: Vec<LexiconSource>,
 }
 
@@ -65,6 +66,14 @@ impl AnalyzerBuilder {
     /// still run. Faster, and every entity is a lexicon entry (or a pronoun/nominal).
     pub fn lexicon_only(mut self, yes: bool) -> Self {
         self.lexicon_only = yes;
+        self
+    }
+
+    /// Whether the added lexicons may have aliases that are stop words or single
+    /// characters (default: no, loading fails naming them; a row's `force` flag
+    /// accepts its own). See [`crate::lexicon::CheckOptions`].
+    pub fn force_aliases(mut self, yes: bool) -> Self {
+        self.checks.force_aliases = yes;
         self
     }
 
@@ -102,10 +111,10 @@ impl AnalyzerBuilder {
         for src in &self.extra {
             match src {
                 LexiconSource::File(p) => {
-                    lexicon.add_file(p)?;
+                    lexicon.add_file_checked(p, self.checks)?;
                 }
                 LexiconSource::Text(name, text) => {
-                    lexicon.add_tsv(name, text)?;
+                    lexicon.add_tsv_checked(name, text, self.checks)?;
                 }
             }
         }
@@ -279,10 +288,13 @@ impl Analyzer {
     }
 
     /// Like [`Analyzer::analyze`] for an article published on `date`
-    /// (`YYYY[-MM[-DD]]`, a timestamp's date part is used; anything else counts as
-    /// no date): people get the roles they held that day.
+    /// (any form [`crate::Date::parse`] reads: `YYYY[-MM[-DD]]`, a date-time's date
+    /// part, `March 5, 2025`...; an unreadable or impossible date counts as no date, and
+    /// the CLI's record carries a warning for it): people get the roles they held that
+    /// day.
     pub fn analyze_dated<'a>(&'a self, text: &'a str, date: Option<&str>) -> Analysis<'a> {
         let date = date.and_then(crate::lexicon::normalize_date);
+        let date = date.as_deref();
         // 1. Text: tokens, sentences, and the word layer (each token's id and flags).
         let tokens = tokenize::tokenize(text);
         let sentence_spans = sentences::split_sentences(text);

@@ -23,7 +23,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::analyzer::Analyzer;
-pub use crate::error::{ErrorKind, RecordError};
+pub use crate::error::{ErrorKind, RecordError, Warning};
 use crate::output::{ErrorOut, ErrorRecordRef, RecordRef, SCHEMA_VERSION};
 
 /// One article to analyze.
@@ -39,6 +39,32 @@ pub struct Article {
     pub date: Option<String>,
     /// 1-based input line, for JSON Lines.
     pub line: Option<u64>,
+    /// The file it was read from (none for standard input or an in-memory article).
+    pub file: Option<String>,
+    /// Problems found while reading it (`--lossy` repairs, a `date` that is not a
+    /// string...); the record's `warnings`, with the date check [`render`] adds.
+    pub warnings: Vec<Warning>,
+}
+
+impl Article {
+    /// Every warning of its record: those found while reading, then the `date`'s
+    /// ([`Warning::for_date`]).
+    pub fn all_warnings(&self) -> Vec<Warning> {
+        let mut w = self.warnings.clone();
+        w.extend(Warning::for_date(self.date.as_deref()));
+        w
+    }
+}
+
+impl Item {
+    /// Sets the file the item was read from (on the article or the error).
+    pub fn in_file(mut self, file: &str) -> Item {
+        match &mut self {
+            Item::Doc(d) => d.file = Some(file.to_string()),
+            Item::Error(e) => e.file = Some(file.to_string()),
+        }
+        self
+    }
 }
 
 /// An input item: a document, or an error in its place.
@@ -57,7 +83,8 @@ pub struct Options {
     pub pretty: bool,
     /// Largest article text accepted, in bytes.
     pub max_bytes: usize,
-    /// Replace invalid UTF-8 with U+FFFD instead of refusing the record.
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the record (the record
+    /// then carries a `repaired_utf8` warning: offsets refer to the repaired text).
     pub lossy: bool,
     /// Documents per batch.
     pub batch_docs: usize,
@@ -120,6 +147,7 @@ struct RawRecord {
 fn err(id: Option<String>, line: Option<u64>, kind: ErrorKind, message: impl Into<String>) -> Item {
     Item::Error(RecordError {
         id,
+        file: None,
         line,
         kind,
         message: message.into(),
@@ -130,11 +158,12 @@ fn err(id: Option<String>, line: Option<u64>, kind: ErrorKind, message: impl Int
 pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
     let at = Some(line_no);
     let owned;
+    let mut warnings = Vec::new();
     let line = match std::str::from_utf8(line) {
         Ok(s) => s,
-        Err(e) if opts.lossy => {
-            let _ = e;
+        Err(_) if opts.lossy => {
             owned = String::from_utf8_lossy(line).into_owned();
+            warnings.push(Warning::repaired_utf8());
             owned.as_str()
         }
         Err(e) => {
@@ -216,16 +245,24 @@ pub fn parse_jsonl_line(line: &[u8], line_no: u64, opts: &Options) -> Item {
             ),
         );
     }
-    let scalar = |v: Option<Value>| match v {
+    let mut scalar = |field: &str, v: Option<Value>| match v {
         Some(Value::String(s)) => Some(s),
-        _ => None,
+        None | Some(Value::Null) => None,
+        Some(other) => {
+            warnings.push(Warning::not_a_string(field, json_type(&other)));
+            None
+        }
     };
+    let title = scalar("title", raw.title);
+    let date = scalar("date", raw.date);
     Item::Doc(Article {
         id,
         text,
-        title: scalar(raw.title),
-        date: scalar(raw.date),
+        title,
+        date,
         line: at,
+        file: None,
+        warnings,
     })
 }
 
@@ -381,9 +418,13 @@ pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)
         .unwrap_or(bytes);
+    let mut warnings = Vec::new();
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(e) if opts.lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) if opts.lossy => {
+            warnings.push(Warning::repaired_utf8());
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
         Err(e) => {
             return err(
                 Some(id.to_string()),
@@ -402,6 +443,8 @@ pub fn read_text<R: Read>(mut reader: R, id: &str, opts: &Options) -> Item {
         title: None,
         date: None,
         line: None,
+        file: None,
+        warnings,
     })
 }
 
@@ -423,12 +466,14 @@ fn walk(path: &Path, out: &mut Vec<Result<PathBuf, Item>>) {
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,
         Err(e) => {
+            let name = path.display().to_string();
             out.push(Err(err(
-                Some(path.display().to_string()),
+                Some(name.clone()),
                 None,
                 ErrorKind::Unreadable,
                 format!("cannot read directory: {e}"),
-            )));
+            )
+            .in_file(&name)));
             return;
         }
     };
@@ -482,22 +527,25 @@ pub fn items_from_paths(
             let file = match File::open(&path) {
                 Ok(f) => f,
                 Err(e) => {
-                    return Box::new(std::iter::once(err(
-                        Some(name),
-                        None,
-                        ErrorKind::Unreadable,
-                        format!("cannot open: {e}"),
-                    )))
+                    return Box::new(std::iter::once(
+                        err(
+                            Some(name.clone()),
+                            None,
+                            ErrorKind::Unreadable,
+                            format!("cannot open: {e}"),
+                        )
+                        .in_file(&name),
+                    ))
                 }
             };
             if jsonl || is_jsonl_path(&path) {
-                Box::new(JsonlReader::new(
-                    BufReader::with_capacity(1 << 16, file),
-                    &name,
-                    &opts,
-                ))
+                let reader =
+                    JsonlReader::new(BufReader::with_capacity(1 << 16, file), &name, &opts);
+                Box::new(reader.map(move |item| item.in_file(&name)))
             } else {
-                Box::new(std::iter::once(read_text(file, &name, &opts)))
+                Box::new(std::iter::once(
+                    read_text(file, &name, &opts).in_file(&name),
+                ))
             }
         })
 }
@@ -528,6 +576,7 @@ fn guarded(
             out.truncate(mark);
             let e = RecordError {
                 id: Some(doc.id.clone()),
+                file: doc.file.clone(),
                 line: doc.line,
                 kind: ErrorKind::Internal,
                 message: "the analysis failed (a bug in newslens: please report it with \
@@ -544,6 +593,7 @@ fn render_error(e: &RecordError, pretty: bool, out: &mut Vec<u8>) -> Summary {
     let record = ErrorRecordRef {
         id: e.id.as_deref(),
         schema_version: SCHEMA_VERSION,
+        file: e.file.as_deref(),
         line: e.line,
         error: ErrorOut {
             kind: e.kind.as_str(),
@@ -563,6 +613,7 @@ fn render_doc(analyzer: &Analyzer, doc: &Article, pretty: bool, out: &mut Vec<u8
     let mut record = RecordRef::new(&doc.id, &analysis);
     record.title = doc.title.as_deref();
     record.date = doc.date.as_deref();
+    record.warnings = doc.all_warnings();
     let s = Summary {
         documents: 1,
         text_bytes: doc.text.len() as u64,
@@ -626,6 +677,21 @@ pub type OnError<'a> = &'a (dyn Fn(&RecordError) + Sync);
 /// Called after each batch is written, with the totals so far (for progress).
 pub type OnBatch<'a> = &'a (dyn Fn(&Summary) + Sync);
 
+/// Called with each article whose record carries warnings, and the warnings, as it is
+/// written (for messages on stderr).
+pub type OnWarning<'a> = &'a (dyn Fn(&Article, &[Warning]) + Sync);
+
+/// What [`run_with`] calls as it writes.
+#[derive(Clone, Copy)]
+pub struct Hooks<'a> {
+    /// Each error item.
+    pub on_error: OnError<'a>,
+    /// Each article with warnings.
+    pub on_warning: OnWarning<'a>,
+    /// The totals after each batch.
+    pub on_batch: OnBatch<'a>,
+}
+
 /// Analyzes `items` in parallel (on `pool`, or rayon's global pool) and writes one
 /// record per item, in input order, to `out`. Returns what was done, or the first
 /// write error (a closed pipe included: the caller decides whether that is an error).
@@ -648,7 +714,7 @@ where
 pub fn run_observed<I, W>(
     analyzer: &Analyzer,
     items: I,
-    mut out: W,
+    out: W,
     opts: &Options,
     pool: Option<&rayon::ThreadPool>,
     on_error: OnError,
@@ -658,6 +724,32 @@ where
     I: Iterator<Item = Item> + Send,
     W: Write,
 {
+    let hooks = Hooks {
+        on_error,
+        on_warning: &|_, _| {},
+        on_batch,
+    };
+    run_with(analyzer, items, out, opts, pool, hooks)
+}
+
+/// Like [`run`], calling `hooks` on errors, warnings and batches.
+pub fn run_with<I, W>(
+    analyzer: &Analyzer,
+    items: I,
+    mut out: W,
+    opts: &Options,
+    pool: Option<&rayon::ThreadPool>,
+    hooks: Hooks,
+) -> io::Result<Summary>
+where
+    I: Iterator<Item = Item> + Send,
+    W: Write,
+{
+    let Hooks {
+        on_error,
+        on_warning,
+        on_batch,
+    } = hooks;
     let (tx, rx) = sync_channel::<Vec<Item>>(2);
     let batch_docs = opts.batch_docs.max(1);
     let batch_bytes = opts.batch_bytes.max(1);
@@ -720,8 +812,16 @@ where
         let mut total = Summary::default();
         for (batch, rendered) in done_rx {
             for (item, (buf, s)) in batch.iter().zip(&rendered) {
-                if let Item::Error(e) = item {
-                    on_error(e);
+                match item {
+                    Item::Error(e) => on_error(e),
+                    Item::Doc(d) => {
+                        if !d.warnings.is_empty() || d.date.is_some() {
+                            let w = d.all_warnings();
+                            if !w.is_empty() {
+                                on_warning(d, &w);
+                            }
+                        }
+                    }
                 }
                 out.write_all(buf)?;
                 total.documents += s.documents;
@@ -753,6 +853,8 @@ mod tests {
             title: None,
             date: None,
             line: Some(7),
+            file: Some("in.jsonl".to_string()),
+            warnings: Vec::new(),
         };
         let mut out = b"{\"id\":\"before\"}\n".to_vec();
         let s = guarded(&doc, false, &mut out, |out| {
@@ -767,6 +869,7 @@ mod tests {
         let rec: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
         assert_eq!(rec["id"], "d7");
         assert_eq!(rec["line"], 7);
+        assert_eq!(rec["file"], "in.jsonl");
         assert_eq!(rec["error"]["kind"], "internal_error");
         assert!(lines.next().is_none());
         // Without a panic, the record is the closure's.

@@ -2,11 +2,14 @@
 
 use std::fmt;
 
-/// A lexicon could not be read or parsed. Displays as `file:line: what is wrong`.
+/// A lexicon could not be read or parsed, or a row means something impossible.
+/// Displays as `file:line: what is wrong`, or `file:line: field: what is wrong` when
+/// it is about one column.
 #[derive(Debug)]
 pub struct LexiconError {
     file: String,
     line: Option<usize>,
+    field: Option<&'static str>,
     message: String,
     source: Option<std::io::Error>,
 }
@@ -16,8 +19,22 @@ impl LexiconError {
         LexiconError {
             file: file.to_string(),
             line: Some(line),
+            field: None,
             message: message.into(),
             source: None,
+        }
+    }
+
+    /// An error about column `field` of line `line`.
+    pub(crate) fn in_field(
+        file: &str,
+        line: usize,
+        field: &'static str,
+        message: impl Into<String>,
+    ) -> LexiconError {
+        LexiconError {
+            field: Some(field),
+            ..LexiconError::at(file, line, message)
         }
     }
 
@@ -25,6 +42,7 @@ impl LexiconError {
         LexiconError {
             file: file.to_string(),
             line: None,
+            field: None,
             message: err.to_string(),
             source: Some(err),
         }
@@ -40,6 +58,11 @@ impl LexiconError {
         self.line
     }
 
+    /// The column the error is about, when it is about one (`country`, `aliases`).
+    pub fn field(&self) -> Option<&str> {
+        self.field
+    }
+
     /// What is wrong.
     pub fn message(&self) -> &str {
         &self.message
@@ -49,9 +72,13 @@ impl LexiconError {
 impl fmt::Display for LexiconError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(line) => write!(f, "{}:{}: ", self.file, line)?,
+            None => write!(f, "{}: ", self.file)?,
         }
+        if let Some(field) = self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.message)
     }
 }
 
@@ -111,6 +138,8 @@ impl ErrorKind {
 pub struct RecordError {
     /// The record's id, when it could be read (or the file path).
     pub id: Option<String>,
+    /// The file the record is in (none for standard input or an in-memory record).
+    pub file: Option<String>,
     /// 1-based input line, for JSON Lines.
     pub line: Option<u64>,
     /// What kind of problem.
@@ -120,7 +149,14 @@ pub struct RecordError {
 }
 
 impl fmt::Display for RecordError {
+    /// `[file: ]line N (id X): message`; the file is left out when it is the id (a
+    /// plain-text article's id is its path).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            if self.id.as_ref() != Some(file) || self.line.is_some() {
+                write!(f, "{file}: ")?;
+            }
+        }
         match (&self.id, self.line) {
             (Some(id), Some(l)) => write!(f, "line {l} (id {id}): {}", self.message),
             (None, Some(l)) => write!(f, "line {l}: {}", self.message),
@@ -147,3 +183,105 @@ crate::types::variants!(
         Internal
     ]
 );
+
+/// What a [`Warning`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// The `date` is in no form newslens reads; the article was analyzed without it.
+    UnreadableDate,
+    /// The `date` names no real date (`2025-13-45`); the article was analyzed without
+    /// it.
+    ImpossibleDate,
+    /// A field that must be a string (`title`, `date`) is not; it was ignored.
+    NotAString,
+    /// Invalid UTF-8 was replaced with U+FFFD (`--lossy`): offsets refer to the
+    /// repaired text.
+    RepairedUtf8,
+}
+
+impl WarningKind {
+    /// The snake-case name used in JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::UnreadableDate => "unreadable_date",
+            WarningKind::ImpossibleDate => "impossible_date",
+            WarningKind::NotAString => "not_a_string",
+            WarningKind::RepairedUtf8 => "repaired_utf8",
+        }
+    }
+}
+
+crate::types::variants!(
+    WarningKind,
+    [UnreadableDate, ImpossibleDate, NotAString, RepairedUtf8]
+);
+
+/// Something wrong with an input record that did not stop its analysis: written in
+/// the record's `warnings` (absent when there is none) and on stderr.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Warning {
+    /// The input field it is about (`date`, `title`, `text`).
+    pub field: String,
+    /// What kind of problem.
+    pub kind: WarningKind,
+    /// A readable message.
+    pub message: String,
+}
+
+impl Warning {
+    /// The warning for text whose invalid UTF-8 was replaced with U+FFFD.
+    pub fn repaired_utf8() -> Warning {
+        Warning {
+            field: "text".to_string(),
+            kind: WarningKind::RepairedUtf8,
+            message: "invalid UTF-8 was replaced with U+FFFD; offsets refer to the \
+                      repaired text"
+                .to_string(),
+        }
+    }
+
+    /// The warning for a field that should be a string and is `found` (`a number`).
+    pub fn not_a_string(field: &str, found: &str) -> Warning {
+        Warning {
+            field: field.to_string(),
+            kind: WarningKind::NotAString,
+            message: format!("`{field}` must be a string, found {found}; ignored"),
+        }
+    }
+
+    /// The warning for an article `date` that cannot be used, if it cannot: none for
+    /// no date, an empty one, or a date [`crate::Date::parse`] reads.
+    pub fn for_date(date: Option<&str>) -> Option<Warning> {
+        let d = date?;
+        if d.trim().is_empty() {
+            return None;
+        }
+        let e = crate::types::Date::parse(d).err()?;
+        let (kind, message) = match e {
+            crate::types::DateError::Impossible(why) => (
+                WarningKind::ImpossibleDate,
+                format!("`{d}` is no real date ({why}); ignored"),
+            ),
+            crate::types::DateError::Unreadable => (
+                WarningKind::UnreadableDate,
+                format!(
+                    "`{d}` is not a date newslens reads (YYYY-MM-DD, YYYY-MM, YYYY, an \
+                     ISO 8601 date-time, YYYYMMDD, `March 5, 2025`, `5 March 2025`); \
+                     ignored"
+                ),
+            ),
+        };
+        Some(Warning {
+            field: "date".to_string(),
+            kind,
+            message,
+        })
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}

@@ -61,7 +61,7 @@ pub mod types;
 mod util;
 
 pub use analyzer::{Analyzer, AnalyzerBuilder};
-pub use error::{ErrorKind, LexiconError, RecordError};
+pub use error::{ErrorKind, LexiconError, RecordError, Warning, WarningKind};
 pub use output::record::{
     Claim, Cue, Document, Entity, ErrorInfo, ErrorRecord, Record, Role, Sentence, Sentiment,
     Speaker, TextSpan,
@@ -70,6 +70,7 @@ pub use output::table;
 pub use output::SCHEMA_VERSION;
 pub use types::Span;
 pub use types::{ClaimKind, CueClass, EntityType, FoundBy, Modality, Polarity, Stance};
+pub use types::{Date, DateError};
 
 /// The borrowing result of [`Analyzer::analyze`]: what the owned [`Document`] is made
 /// from, with byte [`Span`]s into the text and no copies. Its fields are the

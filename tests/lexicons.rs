@@ -177,13 +177,14 @@ fn malformed_user_lexicon_is_refused_with_file_and_line() {
     let err = Analyzer::builder()
         .lexicon_text(
             "bad.tsv",
-            "id\ttype\tcanonical\nx\tperson\tA\ny\tgalaxy\tB\n",
+            "id\ttype\tcanonical\nx\tperson\tAnn\ny\tgalaxy\tBo\n",
         )
         .build()
         .unwrap_err();
     assert_eq!(err.file(), "bad.tsv");
     assert_eq!(err.line(), Some(3));
+    assert_eq!(err.field(), Some("type"));
     assert!(err
         .to_string()
-        .starts_with("bad.tsv:3: unknown type `galaxy`"));
+        .starts_with("bad.tsv:3: type: unknown type `galaxy`"));
 }

@@ -73,6 +73,22 @@ def _id(value: Any, i: int) -> str:
     raise TypeError(f"item {i}: the id must be a str or an int, not {type(value).__name__}")
 
 
+def _check_iterable(value: Any, method: str, what: str) -> None:
+    """Refuses a single str, bytes or dict where an iterable of them is expected:
+    iterating it would read a str character by character (or a dict's keys)."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"{method}() takes an iterable of {what} (a list, an open file...), not "
+            f"one {type(value).__name__}, which would be read character by character; "
+            f"pass [value], or value.splitlines() for many lines"
+        )
+    if isinstance(value, Mapping):
+        raise TypeError(
+            f"{method}() takes an iterable of {what}, not one dict, whose keys would "
+            f"be read as {what}; pass [value]"
+        )
+
+
 def _prepare(i: int, item: Any) -> Any:
     """One input of analyze_many as the Rust side takes it: an (id, text) tuple, or
     a str holding one JSON Lines record."""
@@ -121,6 +137,7 @@ class Analyzer:
         max_bytes: int = DEFAULT_MAX_BYTES,
         lossy: bool = False,
         lexicon_only: bool = False,
+        force_aliases: bool = False,
     ) -> None:
         if isinstance(lexicons, (str, bytes, os.PathLike)):
             lexicons = [lexicons]
@@ -128,7 +145,12 @@ class Analyzer:
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
             raise ValueError("max_bytes must be a non-negative int")
         self._inner = _Analyzer(
-            paths, bool(default_lexicons), max_bytes, bool(lossy), bool(lexicon_only)
+            paths,
+            bool(default_lexicons),
+            max_bytes,
+            bool(lossy),
+            bool(lexicon_only),
+            bool(force_aliases),
         )
 
     def analyze(
@@ -211,6 +233,7 @@ class Analyzer:
     ) -> List[str]:
         """Like :meth:`analyze_many`, but returns the CLI's JSON lines (without
         newlines)."""
+        _check_iterable(texts, "analyze_many", "articles")
         raise_errors = _check_errors(errors)
         threads = _check_threads(threads)
         inputs = [_prepare(i, item) for i, item in enumerate(texts)]
@@ -233,7 +256,10 @@ class Analyzer:
             of error records: give a stream in chunks with ``first_line`` counting on,
             and the records are those of the whole stream at once. A UTF-8 byte-order
             mark is dropped from line 1 only, as the CLI does.
+        :raises TypeError: ``lines`` is one ``str`` or ``bytes`` (which would be read
+            character by character): pass a list of lines, or an open file.
         """
+        _check_iterable(lines, "analyze_jsonl", "lines")
         raise_errors = _check_errors(errors)
         threads = _check_threads(threads)
         if isinstance(first_line, bool) or not isinstance(first_line, int) or first_line < 1:
@@ -260,6 +286,7 @@ def get_analyzer(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lossy: bool = False,
     lexicon_only: bool = False,
+    force_aliases: bool = False,
 ) -> Analyzer:
     """The process's :class:`Analyzer` for these arguments, built on the first call
     and returned by every later one (from any thread). For code that runs many times
@@ -268,7 +295,14 @@ def get_analyzer(
     if isinstance(lexicons, (str, bytes, os.PathLike)):
         lexicons = [lexicons]
     paths = tuple(os.path.abspath(os.fsdecode(os.fspath(p))) for p in lexicons)
-    key = (paths, bool(default_lexicons), max_bytes, bool(lossy), bool(lexicon_only))
+    key = (
+        paths,
+        bool(default_lexicons),
+        max_bytes,
+        bool(lossy),
+        bool(lexicon_only),
+        bool(force_aliases),
+    )
     analyzer = _shared.get(key)
     if analyzer is None:
         with _shared_lock:
@@ -280,6 +314,7 @@ def get_analyzer(
                     max_bytes=max_bytes,
                     lossy=lossy,
                     lexicon_only=lexicon_only,
+                    force_aliases=force_aliases,
                 )
                 _shared[key] = analyzer
     return analyzer

@@ -43,6 +43,7 @@ class Analyzer:
         max_bytes: int = ...,
         lossy: bool = False,
         lexicon_only: bool = False,
+        force_aliases: bool = False,
     ) -> None: ...
     def analyze(
         self,
@@ -83,6 +84,7 @@ def get_analyzer(
     max_bytes: int = ...,
     lossy: bool = False,
     lexicon_only: bool = False,
+    force_aliases: bool = False,
 ) -> Analyzer: ...
 def analyze(
     text: Union[str, bytes],

@@ -9,13 +9,17 @@ class NewslensError(Exception):
 
 
 class LexiconError(NewslensError, ValueError):
-    """A lexicon file is malformed. ``str(e)`` is ``file:line: what is wrong``, as
-    ``newslens analyze --lexicon FILE`` reports it."""
+    """A lexicon file is malformed, or a row means something impossible (a role date
+    ``2020-13-45``, a country ``US``, an alias ``the``). ``str(e)`` is
+    ``file:line: what is wrong`` (``file:line: field: what is wrong`` when about one
+    column), as ``newslens analyze --lexicon FILE`` reports it."""
 
     #: The lexicon file.
     path: Optional[str] = None
     #: The 1-based line at fault, or None.
     lineno: Optional[int] = None
+    #: The column at fault (``country``, ``aliases``...), or None.
+    field: Optional[str] = None
 
 
 class LexiconFileError(LexiconError, OSError):
@@ -35,6 +39,8 @@ class RecordError(NewslensError, ValueError):
     kind: str = ""
     #: The record's id, when known.
     id: Optional[str] = None
+    #: The file the record is in (never set for in-memory input).
+    file: Optional[str] = None
     #: The 1-based position in the input list (JSON Lines records only).
     line: Optional[int] = None
 

@@ -13,6 +13,7 @@ class _Analyzer:
         max_bytes: int,
         lossy: bool,
         lexicon_only: bool = False,
+        force_aliases: bool = False,
     ) -> None: ...
     def analyze_json(
         self,

@@ -44,6 +44,7 @@ fn lexicon_error(py: Python<'_>, e: &LexiconError) -> PyErr {
     raise(py, class, &e.to_string(), |exc| {
         exc.setattr("path", e.file())?;
         exc.setattr("lineno", e.line())?;
+        exc.setattr("field", e.field())?;
         if let Some(errno) = errno {
             exc.setattr("errno", errno)?;
         }
@@ -55,6 +56,7 @@ fn record_error(py: Python<'_>, e: &RecordError) -> PyErr {
     raise(py, "RecordError", &e.to_string(), |exc| {
         exc.setattr("kind", e.kind.as_str())?;
         exc.setattr("id", e.id.as_deref())?;
+        exc.setattr("file", e.file.as_deref())?;
         exc.setattr("line", e.line)
     })
 }
@@ -75,12 +77,17 @@ fn text_item(text: &Bound<'_, PyAny>, id: &str, opts: &Options) -> PyResult<Item
                 .unwrap_or_default()
         ))
     })?;
-    let s = if opts.lossy {
-        s.to_string_lossy()
-    } else {
-        s.to_cow()?
+    let (s, repaired) = match s.to_cow() {
+        Ok(s) => (s, false),
+        Err(_) if opts.lossy => (s.to_string_lossy(), true),
+        Err(e) => return Err(e),
     };
-    Ok(batch::read_text(s.as_bytes(), id, opts))
+    let mut item = batch::read_text(s.as_bytes(), id, opts);
+    if let (Item::Doc(d), true) = (&mut item, repaired) {
+        // Lone surrogates replaced: the record says its offsets are the repaired text's.
+        d.warnings.push(batch::Warning::repaired_utf8());
+    }
+    Ok(item)
 }
 
 fn render_one(analyzer: &Analyzer, item: &Item) -> String {
@@ -155,7 +162,7 @@ impl PyAnalyzer {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (lexicons, default_lexicons, max_bytes, lossy, lexicon_only=false))]
+    #[pyo3(signature = (lexicons, default_lexicons, max_bytes, lossy, lexicon_only=false, force_aliases=false))]
     fn new(
         py: Python<'_>,
         lexicons: Vec<PathBuf>,
@@ -163,11 +170,13 @@ impl PyAnalyzer {
         max_bytes: usize,
         lossy: bool,
         lexicon_only: bool,
+        force_aliases: bool,
     ) -> PyResult<Self> {
         let built = py.detach(|| {
             let mut b = Analyzer::builder()
                 .default_lexicons(default_lexicons)
-                .lexicon_only(lexicon_only);
+                .lexicon_only(lexicon_only)
+                .force_aliases(force_aliases);
             for p in lexicons {
                 b = b.lexicon_file(p);
             }

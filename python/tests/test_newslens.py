@@ -347,3 +347,61 @@ def test_get_analyzer_is_shared(tmp_path):
     assert newslens.get_analyzer() is not a
     assert newslens.get_analyzer() is newslens.get_analyzer()
     assert a.analyze("Xylo Corp said so.")["entities"][0]["entity_id"] == "my:x"
+
+
+def test_one_string_is_not_an_iterable_of_lines():
+    analyzer = newslens.get_analyzer()
+    line = json.dumps({"id": "a", "text": "The minister said the talks failed."})
+    calls = [
+        lambda: analyzer.analyze_jsonl(line),
+        lambda: analyzer.analyze_jsonl(line.encode()),
+        lambda: analyzer.analyze_many("The minister said the talks failed."),
+        lambda: analyzer.analyze_many_json(b"text"),
+        lambda: newslens.analyze_many({"id": "a", "text": "t"}),
+    ]
+    for call in calls:
+        with pytest.raises(TypeError, match="takes an iterable of"):
+            call()
+    # In a list, the same line is one record.
+    assert len(analyzer.analyze_jsonl([line])) == 1
+
+
+def test_warnings_equal_cli(cli):
+    records = [
+        {"id": "a", "text": "Joe Biden said the talks failed.", "date": "2025-13-45"},
+        {"id": "b", "text": "Joe Biden said the talks failed.", "date": "March 5, 2022"},
+        {"id": "c", "text": "The talks failed.", "date": 20250101},
+        {"id": "d", "text": "The talks failed.", "date": "7/23/17"},
+    ]
+    jsonl = "".join(json.dumps(r) + "\n" for r in records)
+    proc = cli(["analyze", "--jsonl"], jsonl)
+    assert proc.returncode == 0  # warnings are not errors
+    want = [json.loads(line) for line in cli_lines(proc)]
+    got = newslens.analyze_many(records)
+    assert got == want
+    assert [w["kind"] for w in got[0]["warnings"]] == ["impossible_date"]
+    assert "warnings" not in got[1]
+    assert got[2]["warnings"][0]["field"] == "date"
+    assert got[2]["warnings"][0]["kind"] == "not_a_string"
+    assert got[3]["warnings"][0]["kind"] == "unreadable_date"
+    assert "warning: line 1 (id a): date:" in proc.stderr.decode()
+    # A str with a lone surrogate, repaired: the record says so.
+    record = newslens.Analyzer(lossy=True).analyze("bad \udc80 text")
+    assert [w["kind"] for w in record["warnings"]] == ["repaired_utf8"]
+
+
+def test_stop_word_alias_refused_unless_forced(cli, tmp_path):
+    lex = tmp_path / "the.tsv"
+    lex.write_text(
+        "id\ttype\tcanonical\taliases\nmy:the\torganization\tThe Group\tthe\n",
+        encoding="utf-8",
+    )
+    proc = cli(["analyze", "--lexicon", str(lex)], "text")
+    assert proc.returncode == 2
+    with pytest.raises(newslens.LexiconError) as info:
+        newslens.Analyzer(lexicons=[lex], default_lexicons=False)
+    e = info.value
+    assert proc.stderr.decode().strip() == "newslens: " + str(e)
+    assert (e.lineno, e.field) == (2, "aliases")
+    forced = newslens.Analyzer(lexicons=[lex], default_lexicons=False, force_aliases=True)
+    assert forced.lexicon_counts()["total"] == 1

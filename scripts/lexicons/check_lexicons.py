@@ -4,12 +4,13 @@
     python3 scripts/lexicons/check_lexicons.py lexicons
 
 Checks: 12 fields per entity row, unique ids, id prefixes match types, controlled
-subtypes, ISO alpha-3 country codes, role and flag syntax, every alias has an uppercase
+subtypes, ISO alpha-3 country codes, role and flag syntax, role dates that exist, every alias has an uppercase
 letter or digit, the seed entities and demonyms resolve, word lists are well formed.
 Exits non-zero on any failure.
 """
 
 import collections
+import datetime
 import os
 import re
 import sys
@@ -26,6 +27,19 @@ SUBTYPES = {
 }
 PREFIX = {"country": "country:", "location": "loc:", "person": "person:", "organization": "org:"}
 DATE = r"(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?"
+
+
+def real_date(d):
+    """True for an empty date or one that exists (`2020-13-45` does not), as
+    `newslens lexicons --check` requires."""
+    if not d:
+        return True
+    parts = [int(x) for x in d.split("-")] + [1, 1]
+    try:
+        datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 SEED_ALIASES = {
     "Donald Trump": "person:Q22686", "Vladimir Putin": "person:Q7747", "Joe Biden": "person:Q6279",
     "Joseph R. Biden": "person:Q6279", "Joseph Biden": "person:Q6279",
@@ -93,12 +107,14 @@ def main(d):
                 p = role.split("@")
                 if len(p) != 4 or not re.fullmatch(DATE, p[2]) or not re.fullmatch(DATE, p[3]):
                     errors.append("%s: role %r" % (where, role))
+                elif not real_date(p[2]) or not real_date(p[3]):
+                    errors.append("%s: role date that does not exist %r" % (where, role))
                 elif p[1] and p[1] not in iso3:
                     errors.append("%s: role country %r" % (where, role))
             if r["qid"] and not re.fullmatch(r"Q\d+", r["qid"]):
                 errors.append("%s: qid %r" % (where, r["qid"]))
             for fl in [x for x in r["flags"].split("|") if x]:
-                if fl != "ambiguous" and not fl.startswith("ambiguous="):
+                if fl not in ("ambiguous", "force") and not fl.startswith(("ambiguous=", "force=")):
                     errors.append("%s: flag %r" % (where, fl))
                 if fl.startswith("ambiguous="):
                     name = fl.split("=", 1)[1]

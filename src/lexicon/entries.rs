@@ -3,9 +3,10 @@
 
 use std::borrow::Cow;
 
+use super::check::{bad_country, common_word, CheckOptions};
 use super::tsv::{fields_into, items, opt, parse_table, split_byte, trim, Own, Table};
 use crate::error::LexiconError;
-use crate::types::{date_cmp, EntityType, LexStr, Role};
+use crate::types::{date_cmp, Date, DateError, EntityType, LexStr, Role};
 
 /// A `|`-separated list of a lexicon row (aliases, demonyms, codes), kept as one
 /// string: its trimmed, non-empty items joined by `|`, split when asked for.
@@ -86,17 +87,11 @@ impl Names {
     }
 }
 
-/// Normalizes an article date to `YYYY[-MM[-DD]]` (a timestamp keeps its date part);
-/// anything else is no date.
-pub fn normalize_date(date: &str) -> Option<&str> {
-    let d = date.trim();
-    let cut = d
-        .get(..10)
-        .filter(|p| is_date(p))
-        .or_else(|| d.get(..7).filter(|p| is_date(p)))
-        .or_else(|| d.get(..4).filter(|p| is_date(p)))?;
-    let rest = &d[cut.len()..];
-    (rest.is_empty() || rest.starts_with(['T', ' '])).then_some(cut)
+/// Normalizes an article date to `YYYY[-MM[-DD]]` (a date-time keeps its date part,
+/// `March 5, 2025` becomes `2025-03-05`; see [`crate::Date::parse`]); an unreadable
+/// or impossible date (`2025-13-45`) is no date.
+pub fn normalize_date(date: &str) -> Option<String> {
+    crate::types::Date::parse(date).ok().map(|d| d.to_string())
 }
 
 /// One canonical entry of an entity lexicon.
@@ -223,9 +218,10 @@ pub(super) fn parse_roles<'t>(
         let mut it = split_byte(part, b'@');
         let title = trim(it.next().unwrap_or(""));
         if title.is_empty() {
-            return Err(LexiconError::at(
+            return Err(LexiconError::in_field(
                 name,
                 line,
+                "roles",
                 format!("role `{part}` has no title"),
             ));
         }
@@ -236,18 +232,24 @@ pub(super) fn parse_roles<'t>(
             end: it.next().and_then(|s| opt(s, own)),
         };
         if it.next().is_some() {
-            return Err(LexiconError::at(
+            return Err(LexiconError::in_field(
                 name,
                 line,
+                "roles",
                 format!("role `{part}` has more than four `@` fields"),
             ));
         }
         for d in [&role.start, &role.end].into_iter().flatten() {
-            if !is_date(d) {
-                return Err(LexiconError::at(
+            if let Err(e) = Date::parse_iso(d) {
+                let why = match e {
+                    DateError::Impossible(why) => format!("`{d}` is no real date ({why})"),
+                    DateError::Unreadable => format!("`{d}` is not a YYYY[-MM[-DD]] date"),
+                };
+                return Err(LexiconError::in_field(
                     name,
                     line,
-                    format!("role `{part}`: `{d}` is not a YYYY[-MM[-DD]] date"),
+                    "roles",
+                    format!("role `{part}`: {why}"),
                 ));
             }
         }
@@ -256,25 +258,20 @@ pub(super) fn parse_roles<'t>(
     Ok(roles)
 }
 
-pub(super) fn is_date(d: &str) -> bool {
-    // YYYY, YYYY-MM or YYYY-MM-DD, digits only (no allocation: start-up parses ~60k).
-    let b = d.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
-    }
-}
-
-/// Parses the rows of an entity lexicon; `own` makes the entries' strings.
+/// Parses the rows of an entity lexicon; `own` makes the entries' strings. With
+/// `strict`, rows are checked by meaning too (see [`parse_files_checked`]).
 pub(super) fn parse_entries<'t>(
     name: &str,
     text: &'t str,
     own: Own<'t>,
+    strict: Option<CheckOptions>,
 ) -> Result<Vec<Entry>, LexiconError> {
-    parse_files(&[(name, text)], own)
+    parse_files_checked(&[(name, text)], own, strict).map_err(first)
+}
+
+/// The first of a non-empty list of errors.
+fn first(mut errors: Vec<LexiconError>) -> LexiconError {
+    errors.swap_remove(0)
 }
 
 /// Parses the rows of several entity lexicons, `(file name, text)`, into one vector in
@@ -284,12 +281,32 @@ pub(super) fn parse_files<'t>(
     files: &[(&str, &'t str)],
     own: Own<'t>,
 ) -> Result<Vec<Entry>, LexiconError> {
-    // Headers checked in file order (each is a few lines).
-    let tables: Vec<Result<Table<'t>, LexiconError>> = files
+    parse_files_checked(files, own, None).map_err(first)
+}
+
+/// Like [`parse_files`], returning every error in file and line order (at least one).
+/// With `strict` (user lexicons), rows are also checked by meaning: `country` and a
+/// role's country ISO 3166-1 alpha-3, no alias, canonical name or demonym that is a
+/// stop word or a single character unless forced, no id twice among `files`. Role
+/// dates are always real dates.
+pub(super) fn parse_files_checked<'t>(
+    files: &[(&str, &'t str)],
+    own: Own<'t>,
+    strict: Option<CheckOptions>,
+) -> Result<Vec<Entry>, Vec<LexiconError>> {
+    let mut errors: Vec<((usize, usize), LexiconError)> = Vec::new();
+    // Headers checked in file order (each is a few lines); a file whose header is bad
+    // has no rows to read.
+    let tables: Vec<Table<'t>> = files
         .iter()
-        .map(|&(name, text)| parse_table(name, text, &["id", "type", "canonical"]))
+        .enumerate()
+        .map(|(file, &(name, text))| {
+            parse_table(name, text, &["id", "type", "canonical"]).unwrap_or_else(|e| {
+                errors.push(((file, e.line().unwrap_or(0)), e));
+                Table::empty()
+            })
+        })
         .collect();
-    let tables = tables.into_iter().collect::<Result<Vec<_>, _>>()?;
     let columns: Vec<[Option<usize>; 12]> = tables
         .iter()
         .map(|table| {
@@ -314,39 +331,46 @@ pub(super) fn parse_files<'t>(
                      line: usize,
                      raw: &'t str,
                      row: &mut Vec<&'t str>|
-     -> Result<Entry, LexiconError> {
+     -> Result<Entry, Vec<LexiconError>> {
         let (name, table) = (files[file].0, &tables[file]);
         let [c_id, c_type, c_canonical, c_subtype, c_aliases, c_demonyms, c_country, c_roles, c_qid, c_codes, c_flags, c_source] =
             columns[file];
         fields_into(raw, row);
-        table.check_width(name, line, row)?;
+        table.check_width(name, line, row).map_err(|e| vec![e])?;
         let get = |c: Option<usize>| c.and_then(|i| row.get(i)).map_or("", |s| trim(s));
         let id = get(c_id);
         if id.is_empty() {
-            return Err(LexiconError::at(name, line, "empty `id`"));
+            return Err(vec![LexiconError::in_field(name, line, "id", "empty `id`")]);
         }
         let ty = get(c_type);
         let entity_type = EntityType::parse_lexicon_type(ty).ok_or_else(|| {
-            LexiconError::at(
+            vec![LexiconError::in_field(
                 name,
                 line,
+                "type",
                 format!("unknown type `{ty}` (expected person, organization, country or location)"),
-            )
+            )]
         })?;
         let canonical = get(c_canonical);
         if canonical.is_empty() {
-            return Err(LexiconError::at(
+            return Err(vec![LexiconError::in_field(
                 name,
                 line,
+                "canonical",
                 format!("entry `{id}` has an empty `canonical`"),
-            ));
+            )]);
         }
         let mut entry = Entry::with(own(id), entity_type, own(canonical));
         entry.subtype = own(get(c_subtype));
         entry.aliases = Names::parse(get(c_aliases), own);
         entry.demonyms = Names::parse(get(c_demonyms), own);
         entry.country = opt(get(c_country), own);
-        entry.roles = parse_roles(name, line, get(c_roles), own)?;
+        // A bad role is reported with the row's other problems.
+        let mut problems = Vec::new();
+        entry.roles = parse_roles(name, line, get(c_roles), own).unwrap_or_else(|e| {
+            problems.push(e);
+            Vec::new()
+        });
         entry.qid = opt(get(c_qid), own);
         entry.codes = Names::parse(get(c_codes), own);
         for flag in items(get(c_flags)) {
@@ -355,10 +379,18 @@ pub(super) fn parse_files<'t>(
             } else if let Some(alias) = flag.strip_prefix("ambiguous=") {
                 entry.ambiguous_aliases.push(own(alias));
             }
-            // Unknown flags are kept for forward compatibility and ignored.
+            // `force`/`force=Alias` is read by the meaning checks; unknown flags are
+            // kept for forward compatibility and ignored.
         }
         entry.source = own(get(c_source));
-        Ok(entry)
+        if let Some(opts) = strict {
+            problems.extend(meaning_problems(name, line, &entry, get(c_flags), opts));
+        }
+        if problems.is_empty() {
+            Ok(entry)
+        } else {
+            Err(problems)
+        }
     };
     // Rows parse in parallel (start-up time), each entry written straight into its
     // slot of the result; a row in error leaves a placeholder and files its error
@@ -368,21 +400,86 @@ pub(super) fn parse_files<'t>(
         .enumerate()
         .flat_map(|(file, table)| table.rows.iter().map(move |&(line, raw)| (file, line, raw)))
         .collect();
-    let first_error: std::sync::Mutex<Option<((usize, usize), LexiconError)>> = Default::default();
+    let row_errors: std::sync::Mutex<Vec<((usize, usize), LexiconError)>> = Default::default();
     // The bundled entries fill 19 MB, written once.
     let mut out = crate::util::strmap::with_capacity_in_huge_pages(rows.len());
     crate::util::par::map_into(rows.len(), &mut out, Vec::new, |row, i| {
         let (file, line, raw) = rows[i];
-        parse_row(file, line, raw, row).unwrap_or_else(|e| {
-            let mut first = first_error.lock().unwrap_or_else(|p| p.into_inner());
-            if first.as_ref().is_none_or(|(at, _)| (file, line) < *at) {
-                *first = Some(((file, line), e));
-            }
+        parse_row(file, line, raw, row).unwrap_or_else(|es| {
+            let mut all = row_errors.lock().unwrap_or_else(|p| p.into_inner());
+            all.extend(es.into_iter().map(|e| ((file, line), e)));
             Entry::with(Cow::Borrowed(""), EntityType::Person, Cow::Borrowed(""))
         })
     });
-    match first_error.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        Some((_, e)) => Err(e),
-        None => Ok(out),
+    errors.extend(row_errors.into_inner().unwrap_or_else(|p| p.into_inner()));
+    if strict.is_some() {
+        // An id twice among the files, rows in error included.
+        let mut seen: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+        let mut row = Vec::new();
+        for &(file, line, raw) in &rows {
+            fields_into(raw, &mut row);
+            let id = Table::get(&row, columns[file][0]);
+            if id.is_empty() {
+                continue;
+            }
+            if let Some(&(f0, l0)) = seen.get(id) {
+                let before = if f0 == file {
+                    format!("line {l0}")
+                } else {
+                    format!("{}:{l0}", files[f0].0)
+                };
+                let msg = format!("id `{id}` is already the id of {before}");
+                errors.push((
+                    (file, line),
+                    LexiconError::in_field(files[file].0, line, "id", msg),
+                ));
+            } else {
+                seen.insert(id, (file, line));
+            }
+        }
     }
+    if errors.is_empty() {
+        return Ok(out);
+    }
+    // In file and line order (a row's own errors in column order, as found).
+    errors.sort_by_key(|(at, _)| *at);
+    Err(errors.into_iter().map(|(_, e)| e).collect())
+}
+
+/// The meaning checks of one parsed row of a user lexicon: its countries, and names
+/// that are common words unless forced (`flags` holds `force` or `force=Name`).
+fn meaning_problems(
+    name: &str,
+    line: usize,
+    entry: &Entry,
+    flags: &str,
+    opts: CheckOptions,
+) -> Vec<LexiconError> {
+    let mut problems = Vec::new();
+    if let Some(c) = &entry.country {
+        if let Some(why) = bad_country(c) {
+            problems.push(LexiconError::in_field(name, line, "country", why));
+        }
+    }
+    for r in &entry.roles {
+        if let Some(why) = r.country.as_deref().and_then(bad_country) {
+            let msg = format!("role `{}`: {why}", r.title);
+            problems.push(LexiconError::in_field(name, line, "roles", msg));
+        }
+    }
+    let force_all = opts.force_aliases || items(flags).any(|f| f == "force");
+    if !force_all {
+        let forced = |n: &str| items(flags).any(|f| f.strip_prefix("force=") == Some(n));
+        let names = std::iter::once(("canonical", &*entry.canonical))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a)))
+            .chain(entry.demonyms.iter().map(|d| ("demonyms", d)));
+        for (field, n) in names {
+            if let Some(why) = common_word(n).filter(|_| !forced(n)) {
+                let msg =
+                    format!("{why}; refused unless forced (flag `force={n}`, or --force-aliases)");
+                problems.push(LexiconError::in_field(name, line, field, msg));
+            }
+        }
+    }
+    problems
 }

@@ -198,6 +198,15 @@ pub(super) fn parse_table<'a>(
 }
 
 impl<'a> Table<'a> {
+    /// A table of no rows (for a file whose header is in error).
+    pub(super) fn empty() -> Table<'a> {
+        Table {
+            columns: HashMap::default(),
+            width: 0,
+            rows: Vec::new(),
+        }
+    }
+
     /// The positions of these columns (looked up once, not per row).
     pub(super) fn cols<const N: usize>(&self, names: [&str; N]) -> [Option<usize>; N] {
         names.map(|c| self.columns.get(c).copied())

@@ -5,6 +5,7 @@
 //! ```text
 //! {"id": "doc-17", "schema_version": 1,
 //!  "title": "...", "date": "...",                 // only when the input had them
+//!  "warnings": [{"field", "kind", "message"}],    // only when there are some
 //!  "sentences": [{"start", "end", "char_start", "char_end", "checkworthiness"}],
 //!  "entities":  [{"text", "type", "subtype", "canonical", "entity_id", "country",
 //!                 "found_by", "confidence", "possessive", "sentence", "nested"?,
@@ -34,8 +35,13 @@
 //! - `speaker.entity` is the index of the speaker in `entities`, or null.
 //! - `kind` is `attributed`, `quote` or `assertion`; `stance` is `support`, `oppose` or
 //!   `neutral`; `modality` is `asserted`, `hedged` or `negated`.
+//! - `warnings` names input problems that did not stop the analysis: `kind`
+//!   `unreadable_date` or `impossible_date` (the `date` was not used), `not_a_string`
+//!   (a `title` or `date` that is not a string, ignored), `repaired_utf8` (`--lossy`
+//!   replaced invalid UTF-8: offsets refer to the repaired text).
 //! - A record that could not be analyzed is
-//!   `{"id": ..., "schema_version": 1, "line": N, "error": {"kind", "message"}}`.
+//!   `{"id": ..., "schema_version": 1, "file": ..., "line": N, "error": {"kind",
+//!   "message"}}` (`file` and `line` only when known).
 
 pub mod record;
 pub mod table;
@@ -216,6 +222,10 @@ pub struct RecordRef<'a> {
     /// Date from the input, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<&'a str>,
+    /// Problems with the input record that did not stop its analysis (only written
+    /// when there are some).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::error::Warning>,
     /// Sentences.
     pub sentences: Vec<SentenceOut>,
     /// Entity mentions, sorted by start.
@@ -322,6 +332,7 @@ impl<'a> RecordRef<'a> {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
+            warnings: Vec::new(),
             sentences,
             entities,
             claims,
@@ -345,6 +356,9 @@ pub struct ErrorRecordRef<'a> {
     pub id: Option<&'a str>,
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The file the record is in (not for standard input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     /// Input line (1-based) for JSON Lines input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -610,6 +624,19 @@ pub(crate) mod fast {
             out.extend_from_slice(b",\"date\":");
             string(out, d);
         }
+        if !r.warnings.is_empty() {
+            out.extend_from_slice(b",\"warnings\":[");
+            list(out, &r.warnings, |out, w| {
+                out.extend_from_slice(b"{\"field\":");
+                string(out, &w.field);
+                out.extend_from_slice(b",\"kind\":");
+                string(out, w.kind.as_str());
+                out.extend_from_slice(b",\"message\":");
+                string(out, &w.message);
+                out.push(b'}');
+            });
+            out.push(b']');
+        }
         out.extend_from_slice(b",\"sentences\":[");
         list(out, &r.sentences, |out, s| {
             out.push(b'{');
@@ -640,6 +667,7 @@ mod tests {
         let mut record = RecordRef::new(id, &analysis);
         record.title = title;
         record.date = date;
+        record.warnings = crate::error::Warning::for_date(date).into_iter().collect();
         let want = serde_json::to_string(&record).unwrap();
         let mut got = Vec::new();
         fast::record(&mut got, &record);
@@ -684,6 +712,11 @@ mod tests {
             assert_eq!(got, want, "text {text:?}");
             let (got, want) = both("d", text, None, None);
             assert_eq!(got, want, "text {text:?}");
+            for date in ["2025-13-45", "7/23/17 \"x\""] {
+                let (got, want) = both("d", text, None, Some(date));
+                assert!(got.contains("\"warnings\":[{\"field\":\"date\""), "{got}");
+                assert_eq!(got, want, "text {text:?}");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::{Analysis, Analyzer};
-use crate::error::{ErrorKind, RecordError};
+use crate::error::{ErrorKind, RecordError, Warning, WarningKind};
 use crate::types::{CharIndex, Span};
 use crate::types::{ClaimKind, Modality, Stance};
 use crate::types::{CueClass, EntityType};
@@ -49,6 +49,10 @@ pub struct Document {
     /// The date given with the article, if any (written only when present).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// What was wrong with the input record without stopping its analysis (an
+    /// unreadable `date`, repaired UTF-8...); written only when there is something.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     /// Sentences, in order.
     pub sentences: Vec<Sentence>,
     /// Entity mentions, sorted by start.
@@ -223,6 +227,10 @@ pub struct ErrorRecord {
     pub id: Option<String>,
     /// The output schema's version, [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The file the article was read from (written only for a file, not for
+    /// standard input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The 1-based input line, for JSON Lines input (written only then).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -372,6 +380,7 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
+            warnings: Vec::new(),
             sentences,
             entities,
             claims,
@@ -387,8 +396,9 @@ impl Analyzer {
     }
 
     /// Like [`Analyzer::analyze_document`], for an article with a title and a date
-    /// (`YYYY-MM-DD`, which picks the roles people held then). Both are echoed in the
-    /// record, as the CLI does.
+    /// (any form [`crate::Date::parse`] reads, which picks the roles people held then).
+    /// Both are echoed in the record, as the CLI does; a date that cannot be used gets
+    /// a warning in [`Document::warnings`].
     pub fn analyze_dated_document(
         &self,
         id: &str,
@@ -399,6 +409,7 @@ impl Analyzer {
         let mut doc = Document::from_analysis(id, &self.analyze_dated(text, date));
         doc.title = title.map(str::to_string);
         doc.date = date.map(str::to_string);
+        doc.warnings = Warning::for_date(date).into_iter().collect();
         doc
     }
 }
@@ -408,6 +419,7 @@ impl From<&RecordError> for ErrorRecord {
         ErrorRecord {
             id: e.id.clone(),
             schema_version: SCHEMA_VERSION,
+            file: e.file.clone(),
             line: e.line,
             error: ErrorInfo {
                 kind: e.kind,
@@ -457,3 +469,4 @@ serde_as_str!(Stance, "a stance");
 serde_as_str!(Modality, "a modality");
 serde_as_str!(CueClass, "a cue class");
 serde_as_str!(ErrorKind, "an error kind");
+serde_as_str!(WarningKind, "a warning kind");

@@ -19,11 +19,13 @@ macro_rules! variants {
 pub(crate) use variants;
 
 mod claim;
+mod date;
 mod entity;
 mod span;
 mod text;
 
 pub use claim::{Claim, ClaimKind, CueClass, Modality, Speaker, Stance};
+pub use date::{Date, DateError};
 pub(crate) use entity::date_cmp;
 pub use entity::{Entity, EntityType, FoundBy, LexStr, Polarity, Role, Sentiment};
 pub(crate) use span::MAX_SPAN;

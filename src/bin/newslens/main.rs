@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use newslens::batch::{self, Options};
-use newslens::lexicon::Lexicon;
+use newslens::lexicon::{self, CheckOptions};
 use newslens::output::table::{self, Delimiter, Table};
 use newslens::{Analyzer, LexiconError};
 
@@ -59,6 +59,11 @@ struct LexiconOpts {
     /// Start from no bundled entity lexicons.
     #[arg(long)]
     no_default_lexicons: bool,
+    /// Accept aliases in --lexicon (and --check) files that are stop words or single
+    /// characters (`the`, `A`), refused otherwise; one row accepts its own with the
+    /// flag `force` or `force=Alias`.
+    #[arg(long)]
+    force_aliases: bool,
     /// Entities are lexicon matches alone: no name patterns, classifier, nested names,
     /// surname/acronym/short-form resolution (pronoun coreference still runs); faster.
     #[arg(long)]
@@ -81,7 +86,9 @@ struct AnalyzeArgs {
     /// Largest article text accepted, in bytes; larger ones become error records.
     #[arg(long, value_name = "BYTES", default_value_t = batch::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
-    /// Replace invalid UTF-8 with U+FFFD instead of refusing the article.
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the article. Offsets
+    /// then refer to the repaired text, and the record says so: a `repaired_utf8`
+    /// warning in its `warnings`.
     #[arg(long)]
     lossy: bool,
     /// Print no message for error records on stderr.
@@ -90,9 +97,10 @@ struct AnalyzeArgs {
     /// Output format: JSON records, or a flat table (see --table) as CSV or TSV.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
-    /// The table --format csv/tsv writes: one row per entity mention, or per claim.
-    #[arg(long, value_enum, default_value_t = TableArg::Entities)]
-    table: TableArg,
+    /// The table --format csv/tsv writes: one row per entity mention (the default), or
+    /// per claim. Only with --format csv or tsv: with JSON output it is an error (exit 2).
+    #[arg(long, value_enum)]
+    table: Option<TableArg>,
     /// Show progress on stderr (documents, MB, rate, ETA when the input size is
     /// known). On by default when stderr is a terminal; never on stdout.
     #[arg(long)]
@@ -121,8 +129,11 @@ enum TableArg {
 
 #[derive(Args)]
 struct LexiconArgs {
-    /// Only validate these files (report `file:line: problem`), without the bundled ones.
-    #[arg(long, value_name = "FILE")]
+    /// Only validate these files, every line of each, without the bundled ones: report
+    /// each problem as `file:line: field: problem` (syntax; role dates that exist;
+    /// ISO 3166-1 alpha-3 countries; ids unique among the files; no stop-word or
+    /// single-character alias unless forced). Exit 2 when there is any.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
     check: Vec<PathBuf>,
     #[command(flatten)]
     lexicon: LexiconOpts,
@@ -138,7 +149,8 @@ fn table_kind(t: TableArg) -> Table {
 fn build_analyzer(opts: &LexiconOpts) -> Result<Analyzer, LexiconError> {
     let mut b = Analyzer::builder()
         .default_lexicons(!opts.no_default_lexicons)
-        .lexicon_only(opts.lexicon_only);
+        .lexicon_only(opts.lexicon_only)
+        .force_aliases(opts.force_aliases);
     for p in &opts.lexicons {
         b = b.lexicon_file(p);
     }
@@ -153,6 +165,24 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<u8> {
+    // Argument checks first: nothing is loaded for a bad command line.
+    let kind = table_kind(args.table.unwrap_or(TableArg::Entities));
+    let table = match args.format {
+        Format::Json => None,
+        Format::Csv => Some((kind, Delimiter::Comma)),
+        Format::Tsv => Some((kind, Delimiter::Tab)),
+    };
+    if table.is_none() && args.table.is_some() {
+        eprintln!(
+            "newslens: --table applies to --format csv or tsv only; add --format csv or \
+             --format tsv (JSON records hold every table)"
+        );
+        return Ok(EXIT_USAGE);
+    }
+    if table.is_some() && args.pretty {
+        eprintln!("newslens: --pretty applies to --format json only");
+        return Ok(EXIT_USAGE);
+    }
     let analyzer = match build_analyzer(&args.lexicon) {
         // Lives until the process exits: freeing its ~100k allocations one by one at
         // exit would cost about a tenth of the start-up time, for nothing.
@@ -178,15 +208,6 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed));
-    let table = match args.format {
-        Format::Json => None,
-        Format::Csv => Some((table_kind(args.table), Delimiter::Comma)),
-        Format::Tsv => Some((table_kind(args.table), Delimiter::Tab)),
-    };
-    if table.is_some() && args.pretty {
-        eprintln!("newslens: --pretty applies to --format json only");
-        return Ok(EXIT_USAGE);
-    }
     let opts = Options {
         pretty: args.pretty,
         max_bytes: args.max_bytes,
@@ -227,17 +248,28 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
             progress.suspend(|| eprintln!("newslens: {e}"));
         }
     };
+    let on_warning = |d: &batch::Article, warnings: &[batch::Warning]| {
+        if !quiet {
+            let at = match (&d.file, d.line) {
+                (Some(f), Some(l)) => format!("{f}: line {l} (id {}): ", d.id),
+                (None, Some(l)) => format!("line {l} (id {}): ", d.id),
+                _ => format!("{}: ", d.id),
+            };
+            progress.suspend(|| {
+                for w in warnings {
+                    eprintln!("newslens: warning: {at}{w}");
+                }
+            });
+        }
+    };
     let on_batch = |s: &batch::Summary| progress.update(s);
+    let hooks = batch::Hooks {
+        on_error: &on_error,
+        on_warning: &on_warning,
+        on_batch: &on_batch,
+    };
     let started = Instant::now();
-    let summary = batch::run_observed(
-        analyzer,
-        items,
-        out,
-        &opts,
-        Some(&pool),
-        &on_error,
-        &on_batch,
-    );
+    let summary = batch::run_with(analyzer, items, out, &opts, Some(&pool), hooks);
     progress.finish();
     match summary {
         Ok(s) => {
@@ -272,18 +304,52 @@ fn analyze(args: AnalyzeArgs) -> Result<u8> {
 fn lexicons(args: LexiconArgs) -> Result<u8> {
     let mut out = io::stdout().lock();
     if !args.check.is_empty() {
-        let mut bad = false;
+        let opts = CheckOptions {
+            force_aliases: args.lexicon.force_aliases,
+        };
+        let mut texts = Vec::new();
+        let mut errors = 0usize;
         for p in &args.check {
-            let mut lex = Lexicon::new();
-            match lex.add_file(p) {
-                Ok(n) => writeln!(out, "{}: ok, {n} entries", p.display())?,
+            match lexicon::read_file(p) {
+                Ok(t) => texts.push((p.display().to_string(), t)),
                 Err(e) => {
                     eprintln!("{e}");
-                    bad = true;
+                    errors += 1;
                 }
             }
         }
-        return Ok(if bad { EXIT_USAGE } else { EXIT_OK });
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        match lexicon::check_files(&files, opts) {
+            Ok(counts) => {
+                for ((name, _), n) in files.iter().zip(counts) {
+                    writeln!(out, "{name}: ok, {n} entries")?;
+                }
+            }
+            Err(es) => {
+                for e in &es {
+                    eprintln!("{e}");
+                }
+                errors += es.len();
+                for f in &files {
+                    if es.iter().all(|e| e.file() != f.0) {
+                        if let Ok(n) = lexicon::check_files(std::slice::from_ref(f), opts) {
+                            writeln!(out, "{}: ok, {} entries", f.0, n[0])?;
+                        }
+                    }
+                }
+            }
+        }
+        if errors > 0 {
+            eprintln!(
+                "newslens: {errors} problem{} in the lexicons checked",
+                if errors == 1 { "" } else { "s" }
+            );
+            return Ok(EXIT_USAGE);
+        }
+        return Ok(EXIT_OK);
     }
     let analyzer = match build_analyzer(&args.lexicon) {
         Ok(a) => a,
