@@ -613,7 +613,9 @@ fn render_doc(analyzer: &Analyzer, doc: &Article, pretty: bool, out: &mut Vec<u8
     let mut record = RecordRef::new(&doc.id, &analysis);
     record.title = doc.title.as_deref();
     record.date = doc.date.as_deref();
-    record.warnings = doc.all_warnings();
+    let mut w = doc.all_warnings();
+    w.append(&mut record.warnings);
+    record.warnings = w;
     let s = Summary {
         documents: 1,
         text_bytes: doc.text.len() as u64,

@@ -198,6 +198,9 @@ pub enum WarningKind {
     /// Invalid UTF-8 was replaced with U+FFFD (`--lossy`): offsets refer to the
     /// repaired text.
     RepairedUtf8,
+    /// The text repeats a phrase more than eight times in a row (a table dump, a
+    /// scraping error): no entity or claim is reported in the copies after the eighth.
+    RepeatedText,
 }
 
 impl WarningKind {
@@ -208,13 +211,14 @@ impl WarningKind {
             WarningKind::ImpossibleDate => "impossible_date",
             WarningKind::NotAString => "not_a_string",
             WarningKind::RepairedUtf8 => "repaired_utf8",
+            WarningKind::RepeatedText => "repeated_text",
         }
     }
 }
 
 crate::types::variants!(
     WarningKind,
-    [UnreadableDate, ImpossibleDate, NotAString, RepairedUtf8]
+    [UnreadableDate, ImpossibleDate, NotAString, RepairedUtf8, RepeatedText]
 );
 
 /// Something wrong with an input record that did not stop its analysis: written in
@@ -239,6 +243,25 @@ impl Warning {
                       repaired text"
                 .to_string(),
         }
+    }
+
+    /// The warning for text with repeated runs (`Analysis::repeats`), if it has any.
+    pub fn repeated_text(runs: &[crate::types::Span]) -> Option<Warning> {
+        let first = runs.first()?;
+        let bytes: usize = runs.iter().map(|r| r.len()).sum();
+        Some(Warning {
+            field: "text".to_string(),
+            kind: WarningKind::RepeatedText,
+            message: format!(
+                "a phrase is repeated more than {} times in a row: nothing is reported in \
+                 its later copies ({bytes} bytes in {} run{}, the first at bytes {}..{})",
+                crate::text::repeats::MAX_COPIES,
+                runs.len(),
+                if runs.len() == 1 { "" } else { "s" },
+                first.start,
+                first.end
+            ),
+        })
     }
 
     /// The warning for a field that should be a string and is `found` (`a number`).

@@ -38,7 +38,9 @@
 //! - `warnings` names input problems that did not stop the analysis: `kind`
 //!   `unreadable_date` or `impossible_date` (the `date` was not used), `not_a_string`
 //!   (a `title` or `date` that is not a string, ignored), `repaired_utf8` (`--lossy`
-//!   replaced invalid UTF-8: offsets refer to the repaired text).
+//!   replaced invalid UTF-8: offsets refer to the repaired text), `repeated_text` (a
+//!   phrase repeated more than eight times in a row: nothing reported in its later
+//!   copies).
 //! - A record that could not be analyzed is
 //!   `{"id": ..., "schema_version": 1, "file": ..., "line": N, "error": {"kind",
 //!   "message"}}` (`file` and `line` only when known).
@@ -332,7 +334,9 @@ impl<'a> RecordRef<'a> {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
-            warnings: Vec::new(),
+            warnings: crate::error::Warning::repeated_text(&analysis.repeats)
+                .into_iter()
+                .collect(),
             sentences,
             entities,
             claims,
@@ -667,7 +671,9 @@ mod tests {
         let mut record = RecordRef::new(id, &analysis);
         record.title = title;
         record.date = date;
-        record.warnings = crate::error::Warning::for_date(date).into_iter().collect();
+        let mut w: Vec<_> = crate::error::Warning::for_date(date).into_iter().collect();
+        w.append(&mut record.warnings);
+        record.warnings = w;
         let want = serde_json::to_string(&record).unwrap();
         let mut got = Vec::new();
         fast::record(&mut got, &record);

@@ -380,7 +380,7 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
-            warnings: Vec::new(),
+            warnings: Warning::repeated_text(&analysis.repeats).into_iter().collect(),
             sentences,
             entities,
             claims,
@@ -409,7 +409,9 @@ impl Analyzer {
         let mut doc = Document::from_analysis(id, &self.analyze_dated(text, date));
         doc.title = title.map(str::to_string);
         doc.date = date.map(str::to_string);
-        doc.warnings = Warning::for_date(date).into_iter().collect();
+        let mut w: Vec<Warning> = Warning::for_date(date).into_iter().collect();
+        w.append(&mut doc.warnings);
+        doc.warnings = w;
         doc
     }
 }
