@@ -218,7 +218,13 @@ impl WarningKind {
 
 crate::types::variants!(
     WarningKind,
-    [UnreadableDate, ImpossibleDate, NotAString, RepairedUtf8, RepeatedText]
+    [
+        UnreadableDate,
+        ImpossibleDate,
+        NotAString,
+        RepairedUtf8,
+        RepeatedText
+    ]
 );
 
 /// Something wrong with an input record that did not stop its analysis: written in

@@ -380,7 +380,9 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
-            warnings: Warning::repeated_text(&analysis.repeats).into_iter().collect(),
+            warnings: Warning::repeated_text(&analysis.repeats)
+                .into_iter()
+                .collect(),
             sentences,
             entities,
             claims,
