@@ -511,6 +511,9 @@ pub(crate) fn mention_tokens(toks: &[&Token], span: Span) -> (usize, usize) {
     (first, last)
 }
 
+/// The names of a sentence: each entity mention's span and kind.
+type Names = Vec<(Span, Kind)>;
+
 /// Sets the sentiment of every mention from its sentence's words and the kinds of
 /// the names in it.
 pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Entity]) {
@@ -527,7 +530,7 @@ pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Ent
         .collect();
     // Per sentence: its tokens, their VADER valences, their learned weights, and the
     // closeness of a word `d` tokens away from a mention; and its mentions.
-    let mut cache: Option<(usize, SentenceTerms, Vec<(Span, Kind)>)> = None;
+    let mut cache: Option<(usize, SentenceTerms, Names)> = None;
     for e in entities.iter_mut() {
         let si = e.sentence;
         if cache.as_ref().is_none_or(|c| c.0 != si) {
