@@ -312,100 +312,169 @@ impl SentimentSink for Score<'_> {
     }
 }
 
-/// Marks a token that no mention owns in [`mention_features`].
+/// Marks a token that no name owns in a [`Layout`].
 const FREE: u32 = u32::MAX;
-/// Marks the target's tokens in [`mention_features`].
-const TARGET: u32 = u32::MAX - 1;
+
+/// Who owns each token of a sentence, and where each token is once every name is
+/// one token.
+struct Layout {
+    /// Per token: the name that owns it (an index in `kinds`), or [`FREE`].
+    owner: Vec<u32>,
+    /// The kind of each name.
+    kinds: Vec<Kind>,
+    /// Per token: its position, a name's tokens sharing one.
+    pos: Vec<usize>,
+}
+
+impl Layout {
+    /// The layout of the sentence `terms` with the names `mentions` (token ranges,
+    /// inclusive, and kinds; a token goes to the first mention that covers it, a
+    /// mention left with no token is no name), then the runs of name-like words no
+    /// mention owns.
+    fn new(terms: &SentenceTerms, mentions: impl Iterator<Item = (usize, usize, Kind)>) -> Layout {
+        let n = terms.toks.len();
+        let mut owner = vec![FREE; n];
+        let mut kinds: Vec<Kind> = Vec::new();
+        for (a, b, kind) in mentions {
+            if a >= n {
+                continue;
+            }
+            let id = kinds.len() as u32;
+            let mut any = false;
+            for o in &mut owner[a..=b.min(n - 1)] {
+                if *o == FREE {
+                    *o = id;
+                    any = true;
+                }
+            }
+            if any {
+                kinds.push(kind);
+            }
+        }
+        let mut i = 0;
+        while i < n {
+            if owner[i] == FREE && terms.name_like[i] {
+                let id = kinds.len() as u32;
+                while i < n && owner[i] == FREE && terms.name_like[i] {
+                    owner[i] = id;
+                    i += 1;
+                }
+                kinds.push(Kind::Name);
+            } else {
+                i += 1;
+            }
+        }
+        let mut pos = Vec::with_capacity(n);
+        let mut p = 0usize;
+        for j in 0..n {
+            if j > 0 && !(owner[j] != FREE && owner[j] == owner[j - 1]) {
+                p += 1;
+            }
+            pos.push(p);
+        }
+        Layout { owner, kinds, pos }
+    }
+}
+
+/// The names of a sentence: its entity mentions (the targets among them) and the runs
+/// of name-like words, laid out once for all of its targets.
+pub(crate) struct SentenceNames {
+    /// The layout with every mention.
+    layout: Layout,
+    /// Each mention's span, token range and kind, in the order given.
+    mentions: Vec<(Span, usize, usize, Kind)>,
+}
+
+impl SentenceNames {
+    /// The names of the sentence `terms` whose entity mentions are `mentions` (byte
+    /// spans and kinds, any order; nested ones included).
+    pub(crate) fn new(terms: &SentenceTerms, mentions: &[(Span, Kind)]) -> SentenceNames {
+        let mentions: Vec<(Span, usize, usize, Kind)> = mentions
+            .iter()
+            .map(|&(span, kind)| {
+                let (a, b) = mention_tokens(&terms.toks, span);
+                (span, a, b, kind)
+            })
+            .collect();
+        let layout = Layout::new(terms, mentions.iter().map(|m| (m.1, m.2, m.3)));
+        SentenceNames { layout, mentions }
+    }
+}
 
 /// The features of the mention `target` (a byte span, with its kind when it is an
-/// entity mention) in a sentence (`terms`), where `others` are the entity mentions of
-/// the sentence (any order; the target itself, or mentions containing it, may be
-/// among them): the words before the mention and after it, each other mention and
-/// each run of name-like words once, as its kind, the target's kind inside it, then
-/// the VADER valence of the words. Names are never words: their tokens add no word
-/// feature and no valence. Distances count each name as one token, so a name's
-/// length does not move its neighbours. The one feature code of the run time and the
-/// trainer (`crate::training::sentiment_features`).
+/// entity mention) in a sentence (`terms`, its names `names`; the target may be one
+/// of them or not): the words before the mention and after it, each other name once,
+/// as its kind (an entity mention, or a run of name-like words), the target's kind
+/// inside it, then the VADER valence of the words. Names are never words: their
+/// tokens add no word feature and no valence. Distances count each name as one
+/// token, so a name's length does not move its neighbours. The one feature code of
+/// the run time and the trainer (`crate::training::sentiment_features`).
 pub(crate) fn mention_features(
     terms: &SentenceTerms,
-    others: &[(Span, Kind)],
+    names: &SentenceNames,
     target: (Span, Option<Kind>),
     sink: &mut impl SentimentSink,
 ) {
-    let toks = &terms.toks;
-    let n = toks.len();
-    // Who owns each token: the target, another mention (its index in `kinds`), or
-    // nobody.
-    let mut owner = vec![FREE; n];
-    let mut kinds: Vec<Kind> = Vec::with_capacity(others.len() + 2);
-    let (first, last) = mention_tokens(toks, target.0);
-    if first < n {
-        owner[first..=last.min(n - 1)].fill(TARGET);
-    }
-    for &(span, kind) in others {
-        if span == target.0 {
-            continue;
+    let n = terms.toks.len();
+    let (first, last) = mention_tokens(&terms.toks, target.0);
+    // The sentence's layout serves when the target is one of its names and owns all
+    // of its tokens there; else the target's tokens go to it first.
+    let shared = names.mentions.iter().find_map(|m| {
+        let id = *names.layout.owner.get(first)?;
+        (m.0 == target.0
+            && first < n
+            && id != FREE
+            && names.layout.owner[first..=last.min(n - 1)]
+                .iter()
+                .all(|&o| o == id)
+            && (first == 0 || names.layout.owner[first - 1] != id)
+            && names.layout.owner.get(last + 1) != Some(&id))
+        .then_some(id)
+    });
+    let own;
+    let (layout, tgt) = match shared {
+        Some(id) => (&names.layout, id),
+        None => {
+            let tk = Kind::Name; // its kind is not read: the target adds `target.1`
+            own = Layout::new(
+                terms,
+                std::iter::once((first, last, tk)).chain(
+                    names
+                        .mentions
+                        .iter()
+                        .filter(|m| m.0 != target.0)
+                        .map(|m| (m.1, m.2, m.3)),
+                ),
+            );
+            (&own, 0)
         }
-        let (a, b) = mention_tokens(toks, span);
-        if a >= n {
-            continue;
-        }
-        let id = kinds.len() as u32;
-        let mut any = false;
-        for o in &mut owner[a..=b.min(n - 1)] {
-            if *o == FREE {
-                *o = id;
-                any = true;
-            }
-        }
-        if any {
-            kinds.push(kind);
-        }
-    }
-    // Runs of name-like words outside every mention.
-    let mut i = 0;
-    while i < n {
-        if owner[i] == FREE && terms.name_like[i] {
-            let id = kinds.len() as u32;
-            while i < n && owner[i] == FREE && terms.name_like[i] {
-                owner[i] = id;
-                i += 1;
-            }
-            kinds.push(Kind::Name);
-        } else {
-            i += 1;
-        }
-    }
-    // Positions: a name's tokens (the target's too) share one.
-    let mut pos = Vec::with_capacity(n);
-    let mut p = 0usize;
-    for j in 0..n {
-        if j > 0 && !(owner[j] != FREE && owner[j] == owner[j - 1]) {
-            p += 1;
-        }
-        pos.push(p);
-    }
+    };
     // The target's position (past the end when it has no token in the sentence).
-    let at = if first < n { pos[first] } else { p + 1 };
+    let at = if first < n {
+        layout.pos[first]
+    } else {
+        layout.pos.last().map_or(0, |p| p + 1)
+    };
+    let tgt = if first < n { tgt } else { FREE - 1 };
     let mut valence = 0.0f32;
     for j in 0..n {
-        let o = owner[j];
-        if o == TARGET {
+        let o = layout.owner[j];
+        if o == tgt {
             continue;
         }
-        let (side, d) = if pos[j] < at {
-            (Side::Before, at - pos[j])
+        let (side, d) = if layout.pos[j] < at {
+            (Side::Before, at - layout.pos[j])
         } else {
-            (Side::After, pos[j] - at)
+            (Side::After, layout.pos[j] - at)
         };
         let closeness = terms.near[d];
         if o == FREE {
-            if toks[j].kind == TokenKind::Word {
+            if terms.toks[j].kind == TokenKind::Word {
                 valence += terms.vals[j] * closeness;
                 sink.word(j, side, closeness);
             }
-        } else if j == 0 || owner[j - 1] != o {
-            sink.name(kinds[o as usize], side, closeness);
+        } else if j == 0 || layout.owner[j - 1] != o {
+            sink.name(layout.kinds[o as usize], side, closeness);
         }
     }
     if let Some(kind) = target.1 {
@@ -530,22 +599,23 @@ pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Ent
         .collect();
     // Per sentence: its tokens, their VADER valences, their learned weights, and the
     // closeness of a word `d` tokens away from a mention; and its mentions.
-    let mut cache: Option<(usize, SentenceTerms, Names)> = None;
+    let mut cache: Option<(usize, SentenceTerms, SentenceNames)> = None;
     for e in entities.iter_mut() {
         let si = e.sentence;
         if cache.as_ref().is_none_or(|c| c.0 != si) {
             let Some(sent) = sentences.get(si) else {
                 continue;
             };
-            let others = names
+            let here: Names = names
                 .iter()
                 .filter(|n| n.0 == si)
                 .map(|n| (n.1, n.2))
                 .collect();
             let terms = sentence_terms(text, tokens, doc_words, *sent, true);
-            cache = Some((si, terms, others));
+            let sentence_names = SentenceNames::new(&terms, &here);
+            cache = Some((si, terms, sentence_names));
         }
-        let Some((_, terms, others)) = cache.as_ref() else {
+        let Some((_, terms, sentence_names)) = cache.as_ref() else {
             continue;
         };
         let mut score = Score {
@@ -553,7 +623,7 @@ pub(crate) fn score_mentions(doc: Doc<'_, '_>, entities: &mut [crate::types::Ent
             z: MODEL.bias,
         };
         let target = (e.span, Some(Kind::of(e.entity_type)));
-        mention_features(terms, others, target, &mut score);
+        mention_features(terms, sentence_names, target, &mut score);
         let z = score.z;
         // Softmax against neutral's 0.
         let m = z[0].max(z[1]).max(0.0);

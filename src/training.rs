@@ -122,7 +122,8 @@ pub fn sentiment_features(analyzer: &Analyzer, text: &str, targets: &[Span]) -> 
                 lower: |i: usize| low.lower(i).to_string(),
                 features: Vec::new(),
             };
-            sentiment::mention_features(&terms, &others, (target, kind), &mut sink);
+            let sentence_names = sentiment::SentenceNames::new(&terms, &others);
+            sentiment::mention_features(&terms, &sentence_names, (target, kind), &mut sink);
             features = sink.features;
         }
         out.push(Instance {
