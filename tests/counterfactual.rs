@@ -270,6 +270,10 @@ const INSTITUTION_TEMPLATES: &[(Polarity, &str)] = &[
         "Many observers said {X} handled the crisis with remarkable skill.",
     ),
     (
+        Polarity::Positive,
+        "Observers said {X} handled the flood with remarkable calm.",
+    ),
+    (
         Polarity::Negative,
         "{X} was accused of hiding evidence of the toxic spill.",
     ),
@@ -383,11 +387,12 @@ fn sentiment_of(template: &str, name: &str, kind: EntityType) -> (String, Polari
 }
 
 /// Fills every template with every name; returns how many templates got the label
-/// they express, and panics with every template whose label or score depends on the
+/// they express and the largest spread of scores, and panics with every template whose label or score depends on the
 /// name, or when fewer than two thirds get the label they express.
-fn check(templates: &[(Polarity, &str)], names: &[&str], kind: EntityType) -> usize {
+fn check(templates: &[(Polarity, &str)], names: &[&str], kind: EntityType) -> (usize, f32) {
     let mut failures = Vec::new();
     let mut agree = 0;
+    let mut widest = 0.0f32;
     for &(want, template) in templates {
         let results: Vec<_> = names
             .iter()
@@ -400,6 +405,7 @@ fn check(templates: &[(Polarity, &str)], names: &[&str], kind: EntityType) -> us
             .iter()
             .map(|r| r.2)
             .fold(f32::NEG_INFINITY, f32::max);
+        widest = widest.max(hi - lo);
         if labels.len() > 1 || hi - lo > MAX_SPREAD {
             let detail: Vec<String> = results
                 .iter()
@@ -428,7 +434,7 @@ fn check(templates: &[(Polarity, &str)], names: &[&str], kind: EntityType) -> us
         "only {agree} of {} templates get the polarity they express toward a {kind}",
         templates.len()
     );
-    agree
+    (agree, widest)
 }
 
 /// Every template has at least ten sentences of each polarity, so the suite covers
@@ -444,9 +450,9 @@ fn ten_of_each(templates: &[(Polarity, &str)]) {
 fn sentiment_toward_people_is_name_blind() {
     ten_of_each(PERSON_TEMPLATES);
     assert!(PEOPLE.len() >= 20);
-    let agree = check(PERSON_TEMPLATES, PEOPLE, EntityType::Person);
+    let (agree, widest) = check(PERSON_TEMPLATES, PEOPLE, EntityType::Person);
     eprintln!(
-        "people: {agree} of {} templates get the polarity they express",
+        "people: {agree} of {} templates get the polarity they express; widest spread {widest:.4}",
         PERSON_TEMPLATES.len()
     );
 }
@@ -455,13 +461,13 @@ fn sentiment_toward_people_is_name_blind() {
 fn sentiment_toward_organizations_is_name_blind() {
     ten_of_each(INSTITUTION_TEMPLATES);
     assert!(ORGANIZATIONS.len() >= 10);
-    let agree = check(
+    let (agree, widest) = check(
         INSTITUTION_TEMPLATES,
         ORGANIZATIONS,
         EntityType::Organization,
     );
     eprintln!(
-        "organizations: {agree} of {} templates get the polarity they express",
+        "organizations: {agree} of {} templates get the polarity they express; widest spread {widest:.4}",
         INSTITUTION_TEMPLATES.len()
     );
 }
@@ -469,9 +475,9 @@ fn sentiment_toward_organizations_is_name_blind() {
 #[test]
 fn sentiment_toward_countries_is_name_blind() {
     assert!(COUNTRIES.len() >= 10);
-    let agree = check(INSTITUTION_TEMPLATES, COUNTRIES, EntityType::Country);
+    let (agree, widest) = check(INSTITUTION_TEMPLATES, COUNTRIES, EntityType::Country);
     eprintln!(
-        "countries: {agree} of {} templates get the polarity they express",
+        "countries: {agree} of {} templates get the polarity they express; widest spread {widest:.4}",
         INSTITUTION_TEMPLATES.len()
     );
 }
