@@ -12,12 +12,10 @@
 use crate::analyzer::Analyzer;
 use crate::checkworthy;
 use crate::claims;
-use crate::sentiment::{self, SentimentSink, Side};
+use crate::sentiment::{self, Kind, SentimentSink, Side};
 use crate::text::sentences::split_sentences;
-use crate::text::tokenize::tokenize;
 use crate::text::words::DocWords;
 use crate::types::Span;
-use crate::types::{Token, TokenKind};
 
 /// The features of one instance (a candidate, a mention, a sentence).
 #[derive(Clone, Debug)]
@@ -77,28 +75,55 @@ pub fn cue_features(analyzer: &Analyzer, text: &str) -> Vec<Instance> {
         .collect()
 }
 
-/// The sentiment features toward each of `targets` (mentions, byte spans) in `text`:
-/// `L:word`, `R:word` (the word's closeness to the mention, summed over its
-/// occurrences before and after it), `T:word` (words of the mention) and `<vader>`
-/// (the sentence's weighted VADER valence, normalized), from the mention's sentence.
+/// The sentiment features toward each of `targets` (mentions, byte spans) in `text`,
+/// from the mention's sentence: `L:word`, `R:word` (the word's closeness to the
+/// mention, summed over its occurrences before and after it), `L:<PER>`, `R:<ORG>`...
+/// (the other names of the sentence, by kind), `T:<PER>`... (the mention's own kind)
+/// and `<vader>` (the sentence's weighted VADER valence, normalized). A target is
+/// taken as the entity mention the run time finds that overlaps it most (the one the
+/// scorer pairs it with), with that mention's kind; a target no entity mention
+/// overlaps keeps its span and has no `T:` feature.
 pub fn sentiment_features(analyzer: &Analyzer, text: &str, targets: &[Span]) -> Vec<Instance> {
-    let tokens = tokenize(text);
+    let analysis = analyzer.analyze(text);
+    let tokens = &analysis.tokens;
     let sentences = split_sentences(text);
-    let doc_words = DocWords::new(analyzer.vocab(), text, &tokens);
+    let doc_words = DocWords::new(analyzer.vocab(), text, tokens);
+    let names: Vec<(usize, Span, Kind)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.sentence, e.span, Kind::of(e.entity_type)))
+        .collect();
     let mut out = Vec::with_capacity(targets.len());
     for &span in targets {
         let mut features = Vec::new();
-        let si = crate::entities::sentence_of(&sentences, span.start);
+        // The entity mention that overlaps the target most; on a tie, the one closest
+        // to it in length.
+        let overlap = |s: Span| s.end.min(span.end).saturating_sub(s.start.max(span.start));
+        let entity = names.iter().filter(|n| overlap(n.1) > 0).max_by_key(|n| {
+            (
+                overlap(n.1),
+                std::cmp::Reverse(n.1.len().abs_diff(span.len())),
+            )
+        });
+        let (target, kind) = match entity {
+            Some(&(_, s, k)) => (s, Some(k)),
+            None => (span, None),
+        };
+        let si = crate::entities::sentence_of(&sentences, target.start);
         if let Some(&sent) = sentences.get(si) {
-            let terms = sentiment::sentence_terms(text, &tokens, &doc_words, sent, false);
-            let (first, last) = sentiment::mention_tokens(&terms.toks, span);
+            let terms = sentiment::sentence_terms(text, tokens, &doc_words, sent, false);
+            let others: Vec<(Span, Kind)> = names
+                .iter()
+                .filter(|n| n.0 == si)
+                .map(|n| (n.1, n.2))
+                .collect();
             let low = doc_words.slice(terms.lo, terms.lo + terms.toks.len());
             let mut sink = SentimentCollect {
-                toks: &terms.toks,
                 lower: |i: usize| low.lower(i).to_string(),
                 features: Vec::new(),
             };
-            sentiment::mention_features(&terms.vals, &terms.near, first, last, &mut sink);
+            let sentence_names = sentiment::SentenceNames::new(&terms, &others);
+            sentiment::mention_features(&terms, &sentence_names, (target, kind), &mut sink);
             features = sink.features;
         }
         out.push(Instance {
@@ -112,28 +137,39 @@ pub fn sentiment_features(analyzer: &Analyzer, text: &str, targets: &[Span]) -> 
 }
 
 /// The trainer's sentiment sink: features by name, the values of a name summed.
-struct SentimentCollect<'t, F> {
-    toks: &'t [&'t Token],
+struct SentimentCollect<F> {
     lower: F,
     features: Vec<(String, f32)>,
 }
 
-impl<F: Fn(usize) -> String> SentimentSink for SentimentCollect<'_, F> {
-    fn word(&mut self, i: usize, side: Side, closeness: f32) {
-        // Other tokens have no weights (the run time adds 0).
-        if self.toks[i].kind != TokenKind::Word {
-            return;
-        }
-        let prefix = match side {
-            Side::Before => "L:",
-            Side::After => "R:",
-            Side::Inside => "T:",
-        };
-        let name = format!("{prefix}{}", (self.lower)(i));
+impl<F: Fn(usize) -> String> SentimentCollect<F> {
+    /// Adds `x` to the feature `name`.
+    fn add(&mut self, name: String, x: f32) {
         match self.features.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, v)) => *v += closeness,
-            None => self.features.push((name, closeness)),
+            Some((_, v)) => *v += x,
+            None => self.features.push((name, x)),
         }
+    }
+}
+
+/// The feature-name prefix of a side of the mention.
+fn side_prefix(side: Side) -> &'static str {
+    match side {
+        Side::Before => "L:",
+        Side::After => "R:",
+        Side::Inside => "T:",
+    }
+}
+
+impl<F: Fn(usize) -> String> SentimentSink for SentimentCollect<F> {
+    fn word(&mut self, i: usize, side: Side, closeness: f32) {
+        let name = format!("{}{}", side_prefix(side), (self.lower)(i));
+        self.add(name, closeness);
+    }
+
+    fn name(&mut self, kind: Kind, side: Side, closeness: f32) {
+        let name = format!("{}{}", side_prefix(side), kind.name());
+        self.add(name, closeness);
     }
 
     fn vader(&mut self, v: f32) {

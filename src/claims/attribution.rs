@@ -460,7 +460,7 @@ pub(super) fn find_attributions(
                 modality(toks, low, c, Some(cue))
             }),
         };
-        let stance = stance(text, toks, low, hit.class, content);
+        let stance = stance(text, toks, low, hit.class, content, entities);
         out.push(Claim {
             span,
             sentence: 0,

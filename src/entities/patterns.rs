@@ -242,9 +242,9 @@ pub(super) fn name_patterns<'a>(
     entities.extend(found);
 }
 
-/// The most words an organization name takes before its head word: a longer run of
-/// capitalized words is a headline or a list (of countries, of parties), not one name,
-/// and gives none.
+/// The most words an organization name takes before its head word, and after its `of`: a
+/// longer run of capitalized words is a headline or a list (of countries, of parties),
+/// not one name, and gives none.
 const MAX_NAME_TOKENS: usize = 16;
 
 /// Lower-case words allowed between capitalized words of an organization name.
@@ -337,6 +337,10 @@ pub(super) fn org_patterns<'a>(
             let mut k = i + 2;
             while k < tokens.len() && adjacent(text, &tokens[k - 1], &tokens[k]) {
                 steps::add(1);
+                if k - i > MAX_NAME_TOKENS {
+                    too_long = true;
+                    break;
+                }
                 if cap(&tokens[k]) {
                     last = k;
                     k += 1;
@@ -351,6 +355,10 @@ pub(super) fn org_patterns<'a>(
                     break;
                 }
             }
+        }
+        if too_long {
+            next = last + 1;
+            continue;
         }
         // Corp./Inc./Co. take their period.
         let mut end = tokens[last].span.end;
