@@ -8,8 +8,9 @@
 //! in the record), so that the output stays a small multiple of the input: a mention
 //! of five bytes (`U.S. `) is a record of three hundred.
 //!
-//! Finding them costs [`MAX_PERIOD`] integer comparisons per token: each token's text
-//! is hashed once, and two tokens whose hashes agree are compared byte by byte.
+//! Finding them costs about [`MAX_PERIOD`] / 7 token comparisons per token: a run past
+//! the cap is at least seven tokens long, so every seventh position is checked, and
+//! the run measured around a match.
 
 use crate::types::{Span, Token};
 
@@ -28,28 +29,42 @@ pub fn repeated_runs(text: &str, tokens: &[Token]) -> Vec<Span> {
     if n < MAX_COPIES + 1 {
         return Vec::new();
     }
-    let hashes: Vec<u64> = tokens.iter().map(|t| hash(t.text(text))).collect();
-    let same =
-        |i: usize, j: usize| hashes[i] == hashes[j] && tokens[i].text(text) == tokens[j].text(text);
+    let same = |i: usize, j: usize| {
+        let (a, b) = (tokens[i].span, tokens[j].span);
+        a.len() == b.len() && text.as_bytes()[a.range()] == text.as_bytes()[b.range()]
+    };
     // The tokens in a repeated run, for any period.
     let mut repeated = vec![false; n];
     let mut any = false;
-    crate::util::steps::add(n * MAX_PERIOD);
     for p in 1..=MAX_PERIOD.min(n - 1) {
-        // Tokens i with tokens[i - run + 1 ..= i] each equal to the token p before it.
-        let mut run = 0usize;
-        for (i, past_cap) in repeated.iter_mut().enumerate().skip(p) {
-            if same(i, i - p) {
-                run += 1;
-                // [i - run + 1 - p, i] holds (run + p) / p copies: from the token
-                // (MAX_COPIES - 1) * p into the run on, the copies are past the cap.
-                if run > (MAX_COPIES - 1) * p {
-                    *past_cap = true;
-                    any = true;
-                }
-            } else {
-                run = 0;
+        // A run of period p past the cap has (MAX_COPIES - 1) * p >= SAMPLE tokens in a
+        // row each equal to the token p before: one of every SAMPLE positions is
+        // enough to meet it. From a sampled match, the run is measured both ways.
+        let mut i = p.max(SAMPLE - 1);
+        while i < n {
+            crate::util::steps::add(1);
+            if !same(i, i - p) {
+                i += SAMPLE;
+                continue;
             }
+            let mut first = i;
+            while first > p && same(first - 1, first - 1 - p) {
+                crate::util::steps::add(1);
+                first -= 1;
+            }
+            let mut end = i + 1;
+            while end < n && same(end, end - p) {
+                crate::util::steps::add(1);
+                end += 1;
+            }
+            // [first - p, end) holds (end - first + p) / p copies: from the token
+            // (MAX_COPIES - 1) * p into the matches on, the copies are past the cap.
+            let from = first + (MAX_COPIES - 1) * p;
+            if from < end {
+                repeated[from..end].iter_mut().for_each(|r| *r = true);
+                any = true;
+            }
+            i = end + SAMPLE;
         }
     }
     if !any {
@@ -71,15 +86,9 @@ pub fn repeated_runs(text: &str, tokens: &[Token]) -> Vec<Span> {
     runs
 }
 
-/// FNV-1a over the token's bytes: a cheap filter before the byte comparison.
-fn hash(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+/// How far apart the positions checked for a run are: no more than the shortest run
+/// past the cap, `(MAX_COPIES - 1) * 1` tokens.
+const SAMPLE: usize = MAX_COPIES - 1;
 
 /// True when `span` starts inside one of the sorted, disjoint `runs`.
 pub fn starts_in(runs: &[Span], span: Span) -> bool {

@@ -195,8 +195,8 @@ fn whitespace_run(bytes: &[u8], i: usize) -> (usize, usize) {
 }
 
 /// The longest sentence, in bytes: a longer one is cut into pieces of at most this
-/// size (see [`push`]), so that every later stage, whose work per sentence may grow
-/// faster than the sentence, does bounded work per piece. Real sentences are far
+/// size (at a clause mark), so that every later stage, whose work per sentence may
+/// grow faster than the sentence, does bounded work per piece. Real sentences are far
 /// shorter: the longest in the dev gold sets is 700 bytes, and of the bench corpus's
 /// 188,125 sentences 6 are longer than 2,000 bytes (run-on lists and transcripts that
 /// lost their punctuation). What reaches the cap is a table dump, a transcript

@@ -251,7 +251,10 @@ impl Date {
         }
     }
 
-    /// Reads an article's date in any of the forms of the [module docs](self).
+    /// Reads an article's date: ISO 8601 (`2025-03-05`, `2025-03`, `2025`, a date-time,
+    /// `20250305`) or a news form (`March 5, 2025`, `Mar. 5, 2025`, `5 March 2025`,
+    /// `March 2025`, with or without a weekday); an impossible date is an error that
+    /// says so.
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let s = s.trim();
         // ISO 8601, extended or basic, with a time after `T` or a space.
