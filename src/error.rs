@@ -251,8 +251,9 @@ impl Warning {
         }
     }
 
-    /// The warning for text with repeated runs (`Analysis::repeats`), if it has any.
-    pub fn repeated_text(runs: &[crate::types::Span]) -> Option<Warning> {
+    /// The warning for text with repeated runs (`Analysis::repeats`), if it has any:
+    /// the copies of a phrase past its `copies`th in a row.
+    pub fn repeated_text(runs: &[crate::types::Span], copies: usize) -> Option<Warning> {
         let first = runs.first()?;
         let bytes: usize = runs.iter().map(|r| r.len()).sum();
         Some(Warning {
@@ -261,7 +262,7 @@ impl Warning {
             message: format!(
                 "a phrase is repeated more than {} times in a row: nothing is reported in \
                  its later copies ({bytes} bytes in {} run{}, the first at bytes {}..{})",
-                crate::text::repeats::MAX_COPIES,
+                copies,
                 runs.len(),
                 if runs.len() == 1 { "" } else { "s" },
                 first.start,

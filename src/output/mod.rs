@@ -334,9 +334,12 @@ impl<'a> RecordRef<'a> {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
-            warnings: crate::error::Warning::repeated_text(&analysis.repeats)
-                .into_iter()
-                .collect(),
+            warnings: crate::error::Warning::repeated_text(
+                &analysis.repeats,
+                crate::text::repeats::MAX_COPIES,
+            )
+            .into_iter()
+            .collect(),
             sentences,
             entities,
             claims,

@@ -380,7 +380,7 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             title: None,
             date: None,
-            warnings: Warning::repeated_text(&analysis.repeats)
+            warnings: Warning::repeated_text(&analysis.repeats, crate::text::repeats::MAX_COPIES)
                 .into_iter()
                 .collect(),
             sentences,
