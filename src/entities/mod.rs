@@ -379,6 +379,29 @@ fn initialisms<'a>(
     entities.extend(added);
 }
 
+/// The organizations with one head word, for [`short_forms`].
+struct HeadOrgs {
+    /// Their indexes in the entities, by the end of their span.
+    by_end: Vec<usize>,
+    /// How many of `by_end` have been read (named before the current word).
+    read: usize,
+    /// The first of those read, in list order.
+    first: Option<usize>,
+    /// Whether all of those read are one entity.
+    unique: bool,
+}
+
+impl Default for HeadOrgs {
+    fn default() -> Self {
+        HeadOrgs {
+            by_end: Vec::new(),
+            read: 0,
+            first: None,
+            unique: true,
+        }
+    }
+}
+
 /// The head word of an organization's name: the word before `of` (`Church` of
 /// `Church of Scientology`), else the last word (`Commission` of `European
 /// Commission`).
@@ -398,8 +421,10 @@ fn short_forms<'a>(
     doc_words: &DocWords,
     entities: &mut Vec<Entity<'a>>,
 ) {
-    // The organizations by head word, in list order.
-    let mut orgs: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The organizations by head word, each list by end: the words are asked about in
+    // text order, so each head's organizations named before the word are a prefix,
+    // read once.
+    let mut orgs: HashMap<&str, HeadOrgs> = HashMap::new();
     for (k, e) in entities.iter().enumerate() {
         if e.entity_type == EntityType::Organization
             && !e.nested
@@ -408,11 +433,15 @@ fn short_forms<'a>(
         {
             orgs.entry(org_head(e.span.slice(text)))
                 .or_default()
+                .by_end
                 .push(k);
         }
     }
     if orgs.is_empty() {
         return;
+    }
+    for o in orgs.values_mut() {
+        o.by_end.sort_by_key(|&k| entities[k].span.end);
     }
     let taken = SpanSet::new(entities.iter().map(|e| e.span).collect());
     let mut added = Vec::new();
@@ -429,7 +458,7 @@ fn short_forms<'a>(
         }
         let (det, t) = (tokens[i - 1], tokens[i]);
         let w = t.text(text);
-        let Some(candidates) = orgs.get(w) else {
+        let Some(candidates) = orgs.get_mut(w) else {
             continue;
         };
         if t.kind != TokenKind::Word
@@ -443,20 +472,21 @@ fn short_forms<'a>(
         {
             continue;
         }
-        let mut found: Option<usize> = None;
-        let mut unique = true;
-        for &k in candidates {
+        // The first (in list order) of the organizations with this head named before
+        // the word, if all of them are one entity.
+        while let Some(&k) = candidates.by_end.get(candidates.read) {
+            if entities[k].span.end > det.span.start {
+                break;
+            }
             steps::add(1);
-            let e = &entities[k];
-            if e.span.end <= det.span.start {
-                match found {
-                    Some(f) if entities[f].id != e.id => unique = false,
-                    Some(_) => {}
-                    None => found = Some(k),
-                }
+            candidates.read += 1;
+            match candidates.first {
+                Some(f) if entities[f].id != entities[k].id => candidates.unique = false,
+                Some(f) => candidates.first = Some(f.min(k)),
+                None => candidates.first = Some(k),
             }
         }
-        let Some(k) = found.filter(|_| unique) else {
+        let Some(k) = candidates.first.filter(|_| candidates.unique) else {
             continue;
         };
         // Added mentions are single words in text order: only the last may overlap.
