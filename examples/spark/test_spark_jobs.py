@@ -73,10 +73,12 @@ def run_job(script, args, out):
 
 
 def without_line(record_json):
-    """An error record's `line` counts from 1 in each partition; drop it to compare."""
+    """An error record's `line` counts from 1 in each partition, and its `file` is
+    the CLI's input path (a partition is piped, with no file): drop both to compare."""
     r = json.loads(record_json)
     if "error" in r:
         r.pop("line", None)
+        r.pop("file", None)
         return json.dumps(r, sort_keys=True)
     return record_json
 
