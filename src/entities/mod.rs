@@ -16,6 +16,7 @@
 
 mod confidence;
 pub mod coref;
+mod gender;
 pub mod gazetteer;
 pub mod mentions;
 mod patterns;
