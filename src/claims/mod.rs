@@ -142,6 +142,7 @@ pub(crate) fn find_claims(
         }
     }
     speaker::resolve_referents(text, tokens, entities, &mut claims);
+    claims.retain(|c| !speaker::is_furniture(text, sentences[c.sentence], c));
     claims
 }
 

@@ -172,6 +172,54 @@ fn referent(
         .map(|j| lo.saturating_sub(LOOKBACK) + j)
 }
 
+/// Page furniture that opens a line: a claim in such a sentence is no claim.
+const FURNITURE: &[&str] = &[
+    "story continued below",
+    "continue reading",
+    "now watch",
+    "just watched",
+    "watch:",
+    "read more",
+    "more:",
+    "related:",
+    "editor's note",
+    "editor’s note",
+    "file photo",
+    "advertisement",
+    "click here",
+    "sign up",
+];
+
+/// True when a claim's speaker is page furniture, not a speaker: its sentence opens
+/// with a furniture phrase (`Story Continued Below`, `NOW WATCH`), or the speaker is
+/// written in capitals (a dateline such as `DENVER`, a line such as `EDITOR'S NOTE`)
+/// and names no entity: several words, or one word of four letters or more with a
+/// vowel (`CNBC` or `TMZ` may still be an outlet's acronym).
+pub(crate) fn is_furniture(text: &str, sentence: Span, claim: &Claim) -> bool {
+    let Some(s) = claim.speaker else {
+        return false;
+    };
+    let opening = sentence.slice(text).trim_start();
+    let opening: String = opening.chars().take(24).collect::<String>().to_lowercase();
+    if FURNITURE.iter().any(|f| opening.starts_with(f)) {
+        return true;
+    }
+    if s.referent.is_some() {
+        return false;
+    }
+    let phrase = s.span.slice(text);
+    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let words = phrase.split_whitespace().count();
+    words > 1
+        || (letters.len() >= 4
+            && letters
+                .iter()
+                .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U')))
+}
+
 /// True when a coreference mention was linked to a person.
 fn is_person_id(e: &Entity) -> bool {
     e.id.starts_with("person:") || e.id.starts_with("doc:person:")
@@ -201,6 +249,13 @@ mod tests {
     fn pronoun_speakers_take_their_antecedent() {
         let got = speakers("Nora Castellanos visited the plant. She said it would reopen.");
         assert_eq!(got, [("She".into(), Some("Nora Castellanos".into()))]);
+    }
+
+    #[test]
+    fn page_furniture_is_no_speaker() {
+        let text = "Story Continued Below\n\nDENVER saying it was over.\n\nCNBC said rates rose.";
+        let got: Vec<String> = speakers(text).into_iter().map(|(s, _)| s).collect();
+        assert!(!got.iter().any(|s| s == "Story" || s == "DENVER"), "{got:?}");
     }
 
     #[test]
