@@ -105,7 +105,10 @@ fn speakers_resolve_to_the_entity_they_mean() {
             continue;
         };
         if s.canonical.as_deref() != want {
-            failures.push(format!("{name}: {phrase:?} -> {:?}, want {want:?}", s.canonical));
+            failures.push(format!(
+                "{name}: {phrase:?} -> {:?}, want {want:?}",
+                s.canonical
+            ));
         }
         // The id is present exactly when the name is, and is never a pronoun's own.
         assert_eq!(s.entity_id.is_some(), s.canonical.is_some(), "{name}");

@@ -21,7 +21,7 @@
 //! (`Eurojust President Michael Schmid` -> the mention `Michael Schmid`); otherwise the
 //! phrase itself is the speaker (`European officials`). Every speaker then gets its
 //! referent, the named entity it means, through pronouns, relative pronouns,
-//! appositions and role nouns ([`speaker`]).
+//! appositions and role nouns (`claims::speaker`, see `docs/SPEAKERS.md`).
 //!
 //! Stance comes from the cue class (deny, criticize, concern, warn: `oppose`; praise,
 //! promise: `support`) and otherwise from the sentiment of the content. Modality is

@@ -255,7 +255,10 @@ mod tests {
     fn page_furniture_is_no_speaker() {
         let text = "Story Continued Below\n\nDENVER saying it was over.\n\nCNBC said rates rose.";
         let got: Vec<String> = speakers(text).into_iter().map(|(s, _)| s).collect();
-        assert!(!got.iter().any(|s| s == "Story" || s == "DENVER"), "{got:?}");
+        assert!(
+            !got.iter().any(|s| s == "Story" || s == "DENVER"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //!   `they`, `them`, `their`, `theirs`, `themselves`) becomes a mention of type
 //!   [`EntityType::Pronoun`]. A singular one is linked to the nearest preceding
 //!   person the document names whose gender fits it (`she` never goes to a man; a
-//!   person of unknown gender fits both, see [`super::gender`]; it takes that
+//!   person of unknown gender fits both, see `entities::gender`; it takes that
 //!   person's canonical name, id, country, lexicon entry and roles); a plural one, or
 //!   one with no fitting person before it, keeps its own document id
 //!   (`doc:pronoun:he`) and its own text as canonical name.
@@ -22,8 +22,9 @@
 //!
 //! Both are `found_by` [`FoundBy::Coreference`]. Their span never overlaps a named
 //! entity; those mentions take precedence. Other stages leave them out where only
-//! names make sense: claims never take one as a speaker entity, and the
-//! check-worthiness score does not count them as named entities.
+//! names make sense: a claim's `speaker.entity` is never one (its referent may be a
+//! linked one, see `claims::speaker`), and the check-worthiness score does not count
+//! them as named entities.
 
 use crate::entities::gender;
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};

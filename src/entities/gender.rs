@@ -126,7 +126,10 @@ mod tests {
 
     #[test]
     fn genders_from_names_titles_and_pronouns() {
-        assert_eq!(of_person("Warren", "Elizabeth Warren"), Some(Gender::Female));
+        assert_eq!(
+            of_person("Warren", "Elizabeth Warren"),
+            Some(Gender::Female)
+        );
         assert_eq!(of_person("Trump", "Donald Trump"), Some(Gender::Male));
         assert_eq!(of_person("Mrs. Obama", "Obama"), Some(Gender::Female));
         assert_eq!(of_person("Zorblat Quux", "Zorblat Quux"), None);

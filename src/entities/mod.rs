@@ -16,8 +16,8 @@
 
 mod confidence;
 pub mod coref;
-mod gender;
 pub mod gazetteer;
+mod gender;
 pub mod mentions;
 mod patterns;
 pub mod resolve;

@@ -454,7 +454,10 @@ mod tests {
             ("Wait... What? Yes!", &["Wait...", "What?", "Yes!"]),
             (
                 "They want calm . . . for the valley, she said. Then rain.",
-                &["They want calm . . . for the valley, she said.", "Then rain."],
+                &[
+                    "They want calm . . . for the valley, she said.",
+                    "Then rain.",
+                ],
             ),
             (
                 "It ended . . . The next day came.",
