@@ -859,11 +859,13 @@ pub(super) fn resolve_speaker(text: &str, np: Span, entities: &[Entity]) -> Spea
             Speaker {
                 span: if titles_only { e.span } else { np },
                 entity: Some(i),
+                referent: None,
             }
         }
         None => Speaker {
             span: np,
             entity: None,
+            referent: None,
         },
     }
 }

@@ -19,7 +19,9 @@
 //!
 //! A speaker phrase whose head is an entity mention is resolved to that entity
 //! (`Eurojust President Michael Schmid` -> the mention `Michael Schmid`); otherwise the
-//! phrase itself is the speaker (`European officials`).
+//! phrase itself is the speaker (`European officials`). Every speaker then gets its
+//! referent, the named entity it means, through pronouns, relative pronouns,
+//! appositions and role nouns (`claims::speaker`, see `docs/SPEAKERS.md`).
 //!
 //! Stance comes from the cue class (deny, criticize, concern, warn: `oppose`; praise,
 //! promise: `support`) and otherwise from the sentiment of the content. Modality is
@@ -38,6 +40,7 @@ use crate::types::{Token, TokenKind};
 
 mod attribution;
 mod quotes;
+mod speaker;
 mod stance;
 
 use crate::types::CueClass;
@@ -138,6 +141,8 @@ pub(crate) fn find_claims(
             }
         }
     }
+    speaker::resolve_referents(text, tokens, entities, &mut claims);
+    claims.retain(|c| !speaker::is_furniture(text, sentences[c.sentence], c));
     claims
 }
 

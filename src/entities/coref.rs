@@ -4,9 +4,11 @@
 //! - A pronoun (`he`, `him`, `his`, `himself`, `she`, `her`, `hers`, `herself`,
 //!   `they`, `them`, `their`, `theirs`, `themselves`) becomes a mention of type
 //!   [`EntityType::Pronoun`]. A singular one is linked to the nearest preceding
-//!   person the document names (it takes that person's canonical name, id, country,
-//!   lexicon entry and roles); a plural one, or one with no person before it, keeps
-//!   its own document id (`doc:pronoun:he`) and its own text as canonical name.
+//!   person the document names whose gender fits it (`she` never goes to a man; a
+//!   person of unknown gender fits both, see `entities::gender`; it takes that
+//!   person's canonical name, id, country, lexicon entry and roles); a plural one, or
+//!   one with no fitting person before it, keeps its own document id
+//!   (`doc:pronoun:he`) and its own text as canonical name.
 //! - `the` followed by at most two lower-case modifiers and a head noun from a short
 //!   list (`the president`, `the former prime minister`, `the company`) becomes a
 //!   mention of type [`EntityType::Nominal`]. A person noun is linked to the nearest
@@ -20,9 +22,11 @@
 //!
 //! Both are `found_by` [`FoundBy::Coreference`]. Their span never overlaps a named
 //! entity; those mentions take precedence. Other stages leave them out where only
-//! names make sense: claims never take one as a speaker entity, and the
-//! check-worthiness score does not count them as named entities.
+//! names make sense: a claim's `speaker.entity` is never one (its referent may be a
+//! linked one, see `claims::speaker`), and the check-worthiness score does not count
+//! them as named entities.
 
+use crate::entities::gender;
 use crate::entities::{sentence_of, Entity, FoundBy, Sentiment};
 use crate::lexicon::closed::{PLURAL, SINGULAR};
 use crate::text::repeats::starts_in;
@@ -33,7 +37,7 @@ use crate::types::Span;
 use crate::types::{Token, TokenKind};
 
 /// Head nouns of definite nominals that refer to a person.
-const PERSON_HEADS: &[&str] = &[
+pub(crate) const PERSON_HEADS: &[&str] = &[
     "ambassador",
     "candidate",
     "chairman",
@@ -123,6 +127,7 @@ pub(crate) fn add_mentions<'a>(doc: Doc<'_, 'a>, entities: &mut Vec<Entity<'a>>)
         repeats,
     } = doc;
     let named = entities.len();
+    let genders = gender::of_people(text, entities);
     let mut added: Vec<Entity<'a>> = Vec::new();
     // Entities before the current token: `entities[..next]`.
     let mut next = 0;
@@ -181,7 +186,20 @@ pub(crate) fn add_mentions<'a>(doc: Doc<'_, 'a>, entities: &mut Vec<Entity<'a>>)
         }
         let head = tokens[last].text(text);
         let antecedent = match kind {
-            Kind::He => person.map(|k| &entities[k]),
+            // The nearest person of a compatible gender (unknown fits both).
+            Kind::He => person.and_then(|last| {
+                let fits = |k: usize| match (gender::of_pronoun(word), genders[k]) {
+                    (Some(p), Some(g)) => p == g,
+                    _ => true,
+                };
+                if fits(last) {
+                    return Some(&entities[last]);
+                }
+                (next.saturating_sub(LOOKBACK)..next)
+                    .rev()
+                    .find(|&k| entities[k].entity_type == EntityType::Person && fits(k))
+                    .map(|k| &entities[k])
+            }),
             Kind::They => None,
             // The nearest of the last LOOKBACK entities (linear time on any input).
             Kind::Person => entities[next.saturating_sub(LOOKBACK)..next]

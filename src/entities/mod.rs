@@ -17,6 +17,7 @@
 mod confidence;
 pub mod coref;
 pub mod gazetteer;
+mod gender;
 pub mod mentions;
 mod patterns;
 pub mod resolve;

@@ -40,7 +40,7 @@ mod check;
 pub(crate) mod closed;
 mod entries;
 mod tsv;
-mod word_lists;
+pub(crate) mod word_lists;
 
 pub use check::CheckOptions;
 pub use entries::{normalize_date, Entry, Names};

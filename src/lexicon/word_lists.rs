@@ -16,7 +16,8 @@ const BUNDLED_ROLES: &str = include_str!("../../lexicons/roles.tsv");
 
 const BUNDLED_SENTIMENT: &str = include_str!("../../lexicons/sentiment.tsv");
 
-const BUNDLED_FIRST_NAMES: &str = include_str!("../../lexicons/first_names.tsv");
+/// The bundled given names (`lexicons/first_names.tsv`: name, source list).
+pub(crate) const BUNDLED_FIRST_NAMES: &str = include_str!("../../lexicons/first_names.tsv");
 
 const BUNDLED_SURNAMES: &str = include_str!("../../lexicons/surnames.tsv");
 

@@ -13,7 +13,8 @@
 //!                 "sentiment": {"label", "score"},
 //!                 "roles": [{"title", "country", "start", "end"}]}],  // people (and pronouns linked to them)
 //!  "claims":    [{"kind", "start", "end", "char_start", "char_end", "sentence", "score",
-//!                 "speaker": {"text", "start", "end", "char_start", "char_end", "entity"} | null,
+//!                 "speaker": {"text", "start", "end", "char_start", "char_end", "entity",
+//!                             "entity_id", "canonical"} | null,
 //!                 "cue":     {"text", "lemma"?, "class", ...offsets} | null,
 //!                 "content": {"text", ...offsets} | null,
 //!                 "stance", "modality", "modality_cue": {...} | null}]}
@@ -32,7 +33,13 @@
 //!   entity of its type: for `model` mentions the classifier's probability of the
 //!   class; for the others the precision of mentions with the same `found_by` and
 //!   type on the TRAIN splits of CoNLL-2003 and GUM ([`crate::entities::confidence_of`]).
-//! - `speaker.entity` is the index of the speaker in `entities`, or null.
+//! - `speaker.entity` is the index in `entities` of the named mention that ends the
+//!   speaker phrase, or null. `speaker.entity_id` and `speaker.canonical` are the id
+//!   and canonical name of the named entity the speaker refers to, or null: the
+//!   mention itself, or what a pronoun (`he`), relative pronoun (`X, who ..., said`),
+//!   apposition (`its chief executive, X, said`) or role noun (`the German chancellor`)
+//!   resolves to ([`crate::claims`]); never a document-local pronoun or nominal id.
+//!   Counting quotes by person is a group-by on `speaker.entity_id`.
 //! - `kind` is `attributed`, `quote` or `assertion`; `stance` is `support`, `oppose` or
 //!   `neutral`; `modality` is `asserted`, `hedged` or `negated`.
 //! - `warnings` names input problems that did not stop the analysis: `kind`
@@ -168,6 +175,11 @@ pub struct SpeakerOut<'a> {
     pub span: SpanOut<'a>,
     /// Index in `entities`, or null.
     pub entity: Option<usize>,
+    /// The id of the named entity the speaker refers to (through a pronoun, relative
+    /// pronoun, apposition or role noun too), or null.
+    pub entity_id: Option<&'a str>,
+    /// That entity's canonical name, or null.
+    pub canonical: Option<&'a str>,
 }
 
 /// A cue in the output.
@@ -314,9 +326,14 @@ impl<'a> RecordRef<'a> {
                     char_end,
                     sentence: c.sentence,
                     score: r4(c.score),
-                    speaker: c.speaker.map(|s| SpeakerOut {
-                        span: span_out(s.span),
-                        entity: s.entity,
+                    speaker: c.speaker.map(|s| {
+                        let referent = s.referent.map(|i| &analysis.entities[i]);
+                        SpeakerOut {
+                            span: span_out(s.span),
+                            entity: s.entity,
+                            entity_id: referent.map(|e| e.id.as_ref()),
+                            canonical: referent.map(|e| e.canonical.as_ref()),
+                        }
                     }),
                     cue: c.cue.map(|s| CueOut {
                         span: span_out(s),
@@ -591,6 +608,10 @@ pub(crate) mod fast {
                     Some(n) => uint(out, n as u64),
                     None => out.extend_from_slice(b"null"),
                 }
+                out.extend_from_slice(b",\"entity_id\":");
+                opt_str(out, s.entity_id);
+                out.extend_from_slice(b",\"canonical\":");
+                opt_str(out, s.canonical);
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"null"),

@@ -201,6 +201,13 @@ pub struct Speaker {
     pub char_end: usize,
     /// Index of the speaker in [`Document::entities`], when it is an entity mention.
     pub entity: Option<usize>,
+    /// Id of the named entity the speaker refers to (also through a pronoun, relative
+    /// pronoun, apposition or role noun), when resolved.
+    #[serde(default)]
+    pub entity_id: Option<String>,
+    /// Canonical name of that entity, when resolved.
+    #[serde(default)]
+    pub canonical: Option<String>,
 }
 
 /// The reporting cue of a claim.
@@ -348,6 +355,7 @@ impl Document {
                     score: r4(c.score),
                     speaker: c.speaker.map(|s| {
                         let t = text_span(text, &idx, s.span);
+                        let referent = s.referent.map(|i| &analysis.entities[i]);
                         Speaker {
                             text: t.text,
                             start: t.start,
@@ -355,6 +363,8 @@ impl Document {
                             char_start: t.char_start,
                             char_end: t.char_end,
                             entity: s.entity,
+                            entity_id: referent.map(|e| e.id.to_string()),
+                            canonical: referent.map(|e| e.canonical.to_string()),
                         }
                     }),
                     cue: c.cue.map(|s| {

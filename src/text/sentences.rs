@@ -1,8 +1,9 @@
 //! Sentence splitting with byte spans.
 //!
 //! A rule-based splitter for news text. A sentence ends at `.`, `!`, `?`, `…` or `...`
-//! (with any closing quotes and brackets that follow) when whitespace and a plausible
-//! sentence start come next, and at line breaks: always at a blank line (paragraphs),
+//! (a spaced `. . .` counts as `...`; with any closing quotes and brackets that
+//! follow) when whitespace and a plausible sentence start come next (not lower case,
+//! not more punctuation such as `,`), and at line breaks: always at a blank line (paragraphs),
 //! and at a single line break unless the next line starts in lower case (wrapped text).
 //! Headlines and datelines without final punctuation therefore stand alone.
 //!
@@ -134,10 +135,21 @@ pub fn split_sentences_into(text: &str, out: &mut Vec<Span>) {
                 i = run_end;
             }
             b'.' | b'!' | b'?' => {
-                // A run of terminators: "...", "?!", "!!".
+                // A run of terminators: "...", "?!", "!!", and a spaced ellipsis
+                // (". . ."), which then counts as one "...".
                 let mut end = i + 1;
-                while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
-                    end += 1;
+                loop {
+                    while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
+                        end += 1;
+                    }
+                    if bytes[end - 1] == b'.'
+                        && bytes.get(end) == Some(&b' ')
+                        && bytes.get(end + 1) == Some(&b'.')
+                    {
+                        end += 1;
+                    } else {
+                        break;
+                    }
                 }
                 let end_with_closers = skip_closers(text, end);
                 if ends_sentence(text, start, i, end, end_with_closers) {
@@ -298,7 +310,8 @@ fn ends_sentence(text: &str, start: usize, term: usize, term_end: usize, after: 
     let Some(first) = rest_trim.chars().next() else {
         return false;
     };
-    if first.is_lowercase() {
+    // Lower case, or more punctuation (". ,", "! ;"): the sentence goes on.
+    if first.is_lowercase() || matches!(first, ',' | ';' | ':') {
         return false;
     }
     let is_period = text.as_bytes()[term] == b'.' && term_end == term + 1;
@@ -439,6 +452,18 @@ mod tests {
                 &["“Why?” he asked.", "Nobody knew."],
             ),
             ("Wait... What? Yes!", &["Wait...", "What?", "Yes!"]),
+            (
+                "They want calm . . . for the valley, she said. Then rain.",
+                &[
+                    "They want calm . . . for the valley, she said.",
+                    "Then rain.",
+                ],
+            ),
+            (
+                "It ended . . . The next day came.",
+                &["It ended . . .", "The next day came."],
+            ),
+            ("Stop! , he said.", &["Stop! , he said."]),
             (
                 "It went on… Then stopped.",
                 &["It went on…", "Then stopped."],

@@ -135,6 +135,12 @@ pub struct Speaker {
     pub span: Span,
     /// Index into the analysis' entities when the speaker is one.
     pub entity: Option<usize>,
+    /// Index into the analysis' entities of the mention whose `id` and `canonical` are
+    /// who the speaker is: the named mention itself, or the linked pronoun or nominal
+    /// mention, the relative pronoun's antecedent, the apposition's name or the role
+    /// holder the speaker phrase refers to (see `claims::speaker`). Never a mention
+    /// with only a document-local pronoun or nominal id.
+    pub referent: Option<usize>,
 }
 
 /// One claim.
