@@ -30,7 +30,7 @@
 
 use crate::lexicon::WordLists;
 use crate::model::cue::CueModel;
-use crate::text::repeats::starts_in;
+use crate::text::repeats::{covers, starts_in};
 use crate::text::words::{feature_lemma, is_capitalized};
 use crate::text::words::{lower, Slice};
 use crate::text::Doc;
@@ -76,7 +76,7 @@ pub(crate) fn find_claims(
         // A sentence inside a repeated run reports nothing; one that runs into a run
         // reports only the claims whose cue starts before it.
         let in_run = |span: Span| !repeats.is_empty() && starts_in(repeats, span);
-        if in_run(*sent) && repeats_cover(repeats, *sent) {
+        if covers(repeats, *sent) {
             continue;
         }
         find_attributions(
@@ -144,13 +144,6 @@ pub(crate) fn find_claims(
     speaker::resolve_referents(text, tokens, entities, &mut claims);
     claims.retain(|c| !speaker::is_furniture(text, sentences[c.sentence], c));
     claims
-}
-
-/// True when the repeated runs hold all of `sent` (which starts in one of them).
-fn repeats_cover(runs: &[Span], sent: Span) -> bool {
-    let i = runs.partition_point(|r| r.end <= sent.start);
-    runs.get(i)
-        .is_some_and(|r| r.start <= sent.start && sent.end <= r.end)
 }
 
 /// Check-worthiness from which an unattributed sentence is reported as a claim.

@@ -92,8 +92,18 @@ const SAMPLE: usize = MAX_COPIES - 1;
 
 /// True when `span` starts inside one of the sorted, disjoint `runs`.
 pub fn starts_in(runs: &[Span], span: Span) -> bool {
-    let i = runs.partition_point(|r| r.end <= span.start);
-    runs.get(i).is_some_and(|r| r.start <= span.start)
+    run_at(runs, span.start).is_some()
+}
+
+/// True when one of the sorted, disjoint `runs` holds all of `span`.
+pub fn covers(runs: &[Span], span: Span) -> bool {
+    run_at(runs, span.start).is_some_and(|r| span.end <= r.end)
+}
+
+/// The run of the sorted, disjoint `runs` that holds byte `pos`, if any.
+fn run_at(runs: &[Span], pos: usize) -> Option<&Span> {
+    let i = runs.partition_point(|r| r.end <= pos);
+    runs.get(i).filter(|r| r.start <= pos)
 }
 
 #[cfg(test)]
